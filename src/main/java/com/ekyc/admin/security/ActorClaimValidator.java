@@ -1,0 +1,35 @@
+package com.ekyc.admin.security;
+
+import java.util.Optional;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses tokens that name no caller that could be recorded as the actor of a change.
+ * Spring Boot adds it to the validators of the JWT decoder it builds.
+ */
+@Component
+class ActorClaimValidator implements OAuth2TokenValidator<Jwt> {
+
+	@Override
+	public OAuth2TokenValidatorResult validate(Jwt jwt) {
+		Optional<String> actor = TokenClaims.actor(jwt);
+		if (actor.isEmpty()) {
+			return failure("The token names no caller (azp, client_id or sub)");
+		}
+		if (actor.get().length() > TokenClaims.MAX_ACTOR_LENGTH) {
+			return failure("The token's caller name is longer than " + TokenClaims.MAX_ACTOR_LENGTH + " characters");
+		}
+		return OAuth2TokenValidatorResult.success();
+	}
+
+	private static OAuth2TokenValidatorResult failure(String description) {
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+	}
+
+}

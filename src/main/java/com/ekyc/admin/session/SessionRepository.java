@@ -1,0 +1,62 @@
+package com.ekyc.admin.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface SessionRepository extends Repository<Session, UUID> {
+
+	/**
+	 * Inserts the session unless its user already has an active one; the partial unique
+	 * index {@code sessions_one_active_per_user} decides, so concurrent requests and
+	 * several instances cannot both win.
+	 * @return 1 when inserted, 0 when the user has an active session
+	 */
+	@Modifying
+	@Query(nativeQuery = true,
+			value = """
+					insert into sessions (id, user_id, status, callback, created_at, updated_at, expires_at, created_by, version)
+					values (:#{#s.id}, :#{#s.userId}, :#{#s.status.name()}, cast(:#{#s.callback} as varchar),
+					        :#{#s.createdAt}, :#{#s.updatedAt}, :#{#s.expiresAt}, :#{#s.createdBy}, :#{#s.version})
+					on conflict (user_id)
+					    where status in ('CREATED', 'IN_PROGRESS', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED')
+					    do nothing
+					""")
+	int insertUnlessUserHasActive(Session s);
+
+	@Query(nativeQuery = true, value = """
+			select id from sessions
+			where user_id = :userId
+			  and status in ('CREATED', 'IN_PROGRESS', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED')
+			""")
+	Optional<UUID> findActiveSessionId(String userId);
+
+	Optional<Session> findById(UUID id);
+
+	Optional<Session> findByIdAndUserId(UUID id, String userId);
+
+	List<Session> findByUserIdOrderByCreatedAtDescIdDesc(String userId);
+
+	Optional<Session> findFirstByUserIdOrderByCreatedAtDescIdDesc(String userId);
+
+	@Query(nativeQuery = true, value = """
+			select * from sessions
+			order by created_at desc, id desc
+			limit :limit offset :start
+			""")
+	List<Session> findNewest(long start, int limit);
+
+	@Query(nativeQuery = true, value = """
+			select * from sessions
+			where status in (:statuses)
+			order by created_at desc, id desc
+			limit :limit offset :start
+			""")
+	List<Session> findNewestWithStatus(Collection<String> statuses, long start, int limit);
+
+}

@@ -1,0 +1,141 @@
+package com.ekyc.admin.session;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates verification sessions and answers what there is to know about them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SessionService {
+
+	private final SessionRepository sessions;
+
+	private final SessionEventRepository events;
+
+	private final IdempotencyRecordRepository idempotencyRecords;
+
+	private final CallbackUrlPolicy callbackUrls;
+
+	private final SessionProperties properties;
+
+	private final Clock clock;
+
+	SessionService(SessionRepository sessions, SessionEventRepository events,
+			IdempotencyRecordRepository idempotencyRecords, CallbackUrlPolicy callbackUrls,
+			SessionProperties properties, Clock clock) {
+		this.sessions = sessions;
+		this.events = events;
+		this.idempotencyRecords = idempotencyRecords;
+		this.callbackUrls = callbackUrls;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a session for the user, unless the user has an active one. With an
+	 * idempotency key, a request the same caller already made with that key is answered
+	 * with the session it created instead.
+	 */
+	@Transactional
+	public SessionCreation create(String userId, @Nullable String requestedCallback, String actor,
+			@Nullable String idempotencyKey) {
+		URI callback = this.callbackUrls.choose(requestedCallback).orElse(null);
+		// Timestamps are kept to the millisecond so that what is answered equals what is
+		// stored.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Session session = Session.start(userId, callback, actor, now, this.properties.ttl());
+		if (idempotencyKey != null) {
+			String fingerprint = fingerprint(userId, requestedCallback);
+			Instant expiresAt = now.plus(this.properties.idempotencyWindow());
+			if (this.idempotencyRecords.claim(actor, idempotencyKey, fingerprint, session.getId(), now,
+					expiresAt) == 0) {
+				return replay(new IdempotencyRecord.Key(actor, idempotencyKey), fingerprint);
+			}
+		}
+		while (this.sessions.insertUnlessUserHasActive(session) == 0) {
+			Optional<UUID> active = this.sessions.findActiveSessionId(userId);
+			if (active.isPresent()) {
+				throw new ActiveSessionExistsException(active.get());
+			}
+			// The active session ended between the two statements: the insert may now
+			// succeed.
+		}
+		this.events.save(SessionEvent.creationOf(session));
+		return new SessionCreation(session, false);
+	}
+
+	private SessionCreation replay(IdempotencyRecord.Key key, String fingerprint) {
+		IdempotencyRecord record = this.idempotencyRecords.findById(key).orElseThrow();
+		if (!record.getFingerprint().equals(fingerprint)) {
+			throw new IdempotencyKeyReusedException();
+		}
+		return new SessionCreation(this.sessions.findById(record.getSessionId()).orElseThrow(), true);
+	}
+
+	/**
+	 * A page of all sessions, newest first, optionally only those in the given statuses.
+	 */
+	public SessionPage list(Set<SessionStatus> statuses, int start, int limit) {
+		// One row more than asked tells whether another page follows.
+		int fetch = limit + 1;
+		List<Session> found = statuses.isEmpty() ? this.sessions.findNewest(start, fetch)
+				: this.sessions.findNewestWithStatus(statuses.stream().map(Enum::name).toList(), start, fetch);
+		if (found.size() <= limit) {
+			return new SessionPage(found, start, limit, null);
+		}
+		long next = (long) start + limit;
+		return new SessionPage(found.subList(0, limit), start, limit, (next <= Integer.MAX_VALUE) ? (int) next : null);
+	}
+
+	/**
+	 * The user's sessions, newest first; empty when the user has none.
+	 */
+	public List<Session> sessionsOf(String userId) {
+		return this.sessions.findByUserIdOrderByCreatedAtDescIdDesc(userId);
+	}
+
+	/**
+	 * The user's newest session, whose status is the user's status.
+	 */
+	public Session newestOf(String userId) {
+		return this.sessions.findFirstByUserIdOrderByCreatedAtDescIdDesc(userId)
+			.orElseThrow(() -> new SessionNotFoundException("The user has no session."));
+	}
+
+	/**
+	 * One session of the user; a session of another user is not found.
+	 */
+	public Session get(String userId, UUID sessionId) {
+		return this.sessions.findByIdAndUserId(sessionId, userId)
+			.orElseThrow(() -> new SessionNotFoundException("The user has no session with this id."));
+	}
+
+	private static String fingerprint(String userId, @Nullable String requestedCallback) {
+		String request = userId + '\n' + ((requestedCallback != null) ? "callback=" + requestedCallback : "none");
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package com.ekyc.admin.session.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.ekyc.admin.session.SessionStatus;
+
+/**
+ * The session endpoints as HTTP sees them: mappings, validation and the OpenAPI
+ * description, declared here so that the controller reads as code. Errors every secured
+ * operation shares (401, 403, 406, 500) are added by the OpenAPI configuration.
+ */
+@RequestMapping(path = "/ekyc/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Sessions", description = "Create verification sessions and follow their status")
+interface SessionApi {
+
+	String PROBLEM = "application/problem+json";
+
+	String USER_ID = "The user's id: 1 to 255 characters, no control characters and no white space";
+
+	@Operation(summary = "Admin list of user sessions", description = """
+			Retrieves a list of user sessions for administrative oversight, newest first (by \
+			`createdAt`, then `id`). Page with `limit` and `start`; `nextStart` is the `start` of \
+			the next page, or null when nothing follows.""")
+	@ApiResponse(responseCode = "200", description = "A page of sessions")
+	@ApiResponse(responseCode = "400", description = "`limit`, `start` or `status` is not valid", content = @Content(
+			mediaType = PROBLEM,
+			examples = @ExampleObject("""
+					{"type":"urn:ekyc:problem:invalid-request","title":"Invalid request","status":400,
+					 "detail":"The request is not valid: limit must be less than or equal to 1024.",
+					 "instance":"/ekyc/admin","errors":[{"field":"limit","message":"must be less than or equal to 1024"}]}""")))
+	@GetMapping
+	SessionPageResponse list(
+			@Parameter(description = "Page size, 1 to 1024",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1024",
+							defaultValue = "1024")) @RequestParam(defaultValue = "1024") @Min(1) @Max(1024) int limit,
+			@Parameter(description = "Offset of the first session of the page, at least 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(defaultValue = "0") @Min(0) int start,
+			@Parameter(name = "status", in = ParameterIn.QUERY,
+					description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
+							name = "status", required = false) @Nullable List<@NotNull SessionStatus> statuses);
+
+	@Operation(summary = "Retrieve a specific user's session details", description = """
+			All sessions of the user, newest first. A user with no session gets an empty `items`.""")
+	@ApiResponse(responseCode = "200", description = "The user's sessions")
+	@ApiResponse(responseCode = "400", description = "`userId` is not valid", content = @Content(mediaType = PROBLEM))
+	@GetMapping("/{userId}/sessions")
+	UserSessionsResponse sessionsOf(
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
+
+	@Operation(summary = "Create a session for user verification", description = """
+			Starts a verification session for the user. The body and its `callback` are optional. \
+			A user has at most one active session: creating while one is active is `409` with \
+			`activeSessionId`. With an `Idempotency-Key`, repeating the same request within 24 hours \
+			answers the first answer again (`Idempotent-Replayed: true`) and creates nothing.""")
+	@ApiResponse(responseCode = "200", description = "The new session",
+			headers = { @Header(name = "Location", description = "The new session's URL"),
+					@Header(name = "ETag", description = "The session's version, quoted"),
+					@Header(name = "Idempotent-Replayed",
+							description = "`true` when this answers an earlier request with the same key") })
+	@ApiResponse(responseCode = "400",
+			description = "`userId`, the JSON body, `callback` or `Idempotency-Key` is not valid; unknown members are refused",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject("""
+					{"type":"urn:ekyc:problem:invalid-request","title":"Invalid request","status":400,
+					 "detail":"callback must be an absolute https URL.","instance":"/ekyc/admin/user-42/sessions",
+					 "errors":[{"field":"callback","message":"must be an absolute https URL"}]}""")))
+	@ApiResponse(responseCode = "409", description = "The user already has an active session", content = @Content(
+			mediaType = PROBLEM,
+			examples = @ExampleObject("""
+					{"type":"urn:ekyc:problem:active-session-exists","title":"Active session exists","status":409,
+					 "detail":"The user already has an active session; finish or cancel it before starting another.",
+					 "instance":"/ekyc/admin/user-42/sessions","activeSessionId":"0b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10"}""")))
+	@ApiResponse(responseCode = "413", description = "The body is larger than 16 KiB",
+			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used for a different request",
+			content = @Content(mediaType = PROBLEM))
+	@PostMapping("/{userId}/sessions")
+	ResponseEntity<SessionResponse> create(
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					description = "Optional; at most 16 KiB") @RequestBody(
+							required = false) @Nullable CreateSessionRequest request,
+			@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+					description = "1 to 255 characters; the same key from the same caller within 24 hours replays the first answer",
+					schema = @Schema(minLength = 1, maxLength = 255)) @RequestHeader(name = "Idempotency-Key",
+							required = false) @Nullable @Size(min = 1, max = 255) String idempotencyKey,
+			@Parameter(hidden = true) Principal caller);
+
+	@Operation(summary = "Retrieve the session status of a specific user", description = """
+			The status of the user's newest session.""")
+	@ApiResponse(responseCode = "200", description = "The user's status")
+	@ApiResponse(responseCode = "400", description = "`userId` is not valid", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "404", description = "The user has no session", content = @Content(mediaType = PROBLEM))
+	@GetMapping("/{userId}/status")
+	StatusResponse status(@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
+
+	@Operation(summary = "Retrieve one session of a user", description = """
+			One session by its id. A session of another user is not found.""")
+	@ApiResponse(responseCode = "200", description = "The session",
+			headers = @Header(name = "ETag", description = "The session's version, quoted"))
+	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
+			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "404", description = "The user has no such session",
+			content = @Content(mediaType = PROBLEM))
+	@GetMapping("/{userId}/sessions/{sessionId}")
+	ResponseEntity<SessionResponse> get(
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
+			@Parameter(description = "The session's id",
+					example = "0b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10") @PathVariable UUID sessionId);
+
+}

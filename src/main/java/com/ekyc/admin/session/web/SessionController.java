@@ -1,0 +1,76 @@
+package com.ekyc.admin.session.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.ekyc.admin.session.SessionCreation;
+import com.ekyc.admin.session.SessionService;
+import com.ekyc.admin.session.SessionStatus;
+
+/**
+ * The admin API of verification sessions; mappings, validation and documentation are
+ * declared on {@link SessionApi}.
+ */
+@RestController
+class SessionController implements SessionApi {
+
+	private final SessionService sessions;
+
+	SessionController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public SessionPageResponse list(int limit, int start, @Nullable List<SessionStatus> statuses) {
+		Set<SessionStatus> wanted = (statuses == null || statuses.isEmpty()) ? Set.of() : EnumSet.copyOf(statuses);
+		return SessionPageResponse.of(this.sessions.list(wanted, start, limit));
+	}
+
+	@Override
+	public UserSessionsResponse sessionsOf(String userId) {
+		return UserSessionsResponse.of(userId, this.sessions.sessionsOf(userId));
+	}
+
+	@Override
+	public ResponseEntity<SessionResponse> create(String userId, @Nullable CreateSessionRequest request,
+			@Nullable String idempotencyKey, Principal caller) {
+		String callback = (request != null) ? request.callback() : null;
+		SessionCreation creation = this.sessions.create(userId, callback, caller.getName(), idempotencyKey);
+		SessionResponse body = creation.replayed() ? SessionResponse.asCreated(creation.session())
+				: SessionResponse.of(creation.session());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().location(locationOf(body)).eTag(body.etag());
+		if (creation.replayed()) {
+			answer.header("Idempotent-Replayed", "true");
+		}
+		return answer.body(body);
+	}
+
+	@Override
+	public StatusResponse status(String userId) {
+		return StatusResponse.of(this.sessions.newestOf(userId));
+	}
+
+	@Override
+	public ResponseEntity<SessionResponse> get(String userId, UUID sessionId) {
+		SessionResponse body = SessionResponse.of(this.sessions.get(userId, sessionId));
+		return ResponseEntity.ok().eTag(body.etag()).body(body);
+	}
+
+	private static URI locationOf(SessionResponse session) {
+		return UriComponentsBuilder.fromPath("/ekyc/admin/{userId}/sessions/{sessionId}")
+			.buildAndExpand(session.userId(), session.id())
+			.encode()
+			.toUri();
+	}
+
+}

@@ -1,0 +1,178 @@
+package com.ekyc.admin.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error raised in Spring MVC as an RFC 9457 problem: the framework's own,
+ * the features' {@link org.springframework.web.ErrorResponseException}s, and, as a last
+ * resort, a {@code 500} that is logged once and tells nothing internal.
+ */
+@RestControllerAdvice
+class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		logger.error("Unexpected error answering {}", describe(request), ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed to answer this request; it has been logged.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new Problems.FieldError(error.getField(), message(error)))
+			.toList();
+		return invalid(ex, errors, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new Problems.FieldError(parameterName(result.getMethodParameter()), message(error))))
+			.toList();
+		return invalid(ex, errors, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName());
+		return invalid(ex, List.of(new Problems.FieldError(field, expected(ex.getRequiredType()))), headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestBodyTooLargeException tooLarge = findCause(ex, RequestBodyTooLargeException.class);
+		if (tooLarge != null) {
+			return handleErrorResponseException(tooLarge, headers, tooLarge.getStatusCode(), request);
+		}
+		UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
+		if (unknown != null) {
+			return invalid(ex, List.of(new Problems.FieldError(unknown.getPropertyName(), "is not a known member")),
+					headers, request);
+		}
+		MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
+		if (mismatch != null && !mismatch.getPath().isEmpty()) {
+			String field = String.join(".",
+					mismatch.getPath()
+						.stream()
+						.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+								: String.valueOf(reference.getIndex()))
+						.toList());
+			return invalid(ex, List.of(new Problems.FieldError(field, expected(mismatch.getTargetType()))), headers,
+					request);
+		}
+		String detail = (findCause(ex, JacksonException.class) != null) ? "The request body is not valid JSON."
+				: "The request body could not be read.";
+		return handleExceptionInternal(ex, Problems.invalidRequest(detail, List.of()), headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		Object problem = (body != null) ? body : Problems.of(statusCode, "The request could not be answered.");
+		if (problem instanceof ProblemDetail detail && request instanceof ServletWebRequest servlet) {
+			Problems.setInstanceIfAbsent(detail, servlet.getRequest().getRequestURI());
+			if (detail.getTitle() == null) {
+				detail.setTitle(Problems.of(statusCode, "").getTitle());
+			}
+		}
+		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, List<Problems.FieldError> errors, HttpHeaders headers,
+			WebRequest request) {
+		String detail = errors.isEmpty() ? "The request is not valid." : "The request is not valid: "
+				+ String.join("; ", errors.stream().map((error) -> error.field() + " " + error.message()).toList())
+				+ ".";
+		return handleExceptionInternal(ex, Problems.invalidRequest(detail, errors), headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is not valid";
+	}
+
+	private static String message(FieldError error) {
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is not valid";
+	}
+
+	private static String parameterName(org.springframework.core.MethodParameter parameter) {
+		String name = parameter.getParameterName();
+		return (name != null) ? name : "parameter " + parameter.getParameterIndex();
+	}
+
+	private static String expected(@Nullable Class<?> type) {
+		if (type == null) {
+			return "has the wrong type";
+		}
+		if (type.isEnum()) {
+			return "must be one of " + Arrays.toString(type.getEnumConstants());
+		}
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "must be a whole number";
+		}
+		if (type == String.class) {
+			return "must be a string";
+		}
+		return "must be a valid " + type.getSimpleName();
+	}
+
+	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	private static String describe(WebRequest request) {
+		if (request instanceof ServletWebRequest servlet) {
+			HttpServletRequest http = servlet.getRequest();
+			return http.getMethod() + " " + http.getRequestURI();
+		}
+		return request.getDescription(false);
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.ekyc.admin.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's error page: errors that reach the servlet container's error
+ * dispatch (raised outside Spring MVC) are answered as problems too, never as HTML.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		HttpStatusCode status = statusOf(request);
+		ProblemDetail problem = Problems.of(status,
+				status.is5xxServerError() ? "The service failed to answer this request." : "The request was refused.");
+		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		Problems.setInstanceIfAbsent(problem, (path != null) ? path.toString() : request.getRequestURI());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatusCode statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value && value >= 400 && value <= 599) {
+			return HttpStatusCode.valueOf(value);
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.ekyc.admin.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The problem bodies shared by every feature.
+ */
+public final class Problems {
+
+	/** The type of every problem about the shape or content of a request. */
+	public static final URI INVALID_REQUEST = URI.create("urn:ekyc:problem:invalid-request");
+
+	private Problems() {
+	}
+
+	/**
+	 * A problem of the given status, titled by the status's reason phrase.
+	 */
+	public static ProblemDetail of(HttpStatusCode status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		HttpStatus known = HttpStatus.resolve(status.value());
+		problem.setTitle((known != null) ? known.getReasonPhrase() : "Error");
+		return problem;
+	}
+
+	/**
+	 * A {@code 400} naming the request fields that are wrong and why.
+	 */
+	public static ProblemDetail invalidRequest(String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(INVALID_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors",
+				errors.stream().map((error) -> Map.of("field", error.field(), "message", error.message())).toList());
+		return problem;
+	}
+
+	/**
+	 * Names the request path as the problem's {@code instance}, unless it names one
+	 * already or the path is no valid URI reference.
+	 */
+	public static void setInstanceIfAbsent(ProblemDetail problem, String requestPath) {
+		if (problem.getInstance() == null) {
+			try {
+				problem.setInstance(URI.create(requestPath));
+			}
+			catch (IllegalArgumentException ex) {
+				// A path Tomcat let through but java.net.URI cannot read: leave instance
+				// out.
+			}
+		}
+	}
+
+	/**
+	 * One wrong field of a request: a body member, a path variable, a parameter or a
+	 * header.
+	 */
+	public record FieldError(String field, String message) {
+	}
+
+}
