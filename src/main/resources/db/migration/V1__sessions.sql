@@ -40,7 +40,7 @@ create table session_events (
 create table idempotency_keys (
     caller       varchar(255) not null,
     key          varchar(255) not null,
-    fingerprint  char(64)     not null,
+    fingerprint  varchar(64)  not null,
     session_id   uuid         not null references sessions (id) deferrable initially deferred,
     created_at   timestamptz  not null,
     expires_at   timestamptz  not null,

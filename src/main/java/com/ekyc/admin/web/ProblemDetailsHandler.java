@@ -108,16 +108,17 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		Object problem = (body != null) ? body : Problems.of(statusCode, "The request could not be answered.");
-		if (problem instanceof ProblemDetail detail && request instanceof ServletWebRequest servlet) {
-			Problems.setInstanceIfAbsent(detail, servlet.getRequest().getRequestURI());
-			if (detail.getTitle() == null) {
-				detail.setTitle(Problems.of(statusCode, "").getTitle());
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& request instanceof ServletWebRequest servlet) {
+			Problems.setInstanceIfAbsent(problem, servlet.getRequest().getRequestURI());
+			if (problem.getTitle() == null) {
+				problem.setTitle(Problems.of(statusCode, "").getTitle());
 			}
 		}
-		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+		return response;
 	}
 
 	private ResponseEntity<Object> invalid(Exception ex, List<Problems.FieldError> errors, HttpHeaders headers,

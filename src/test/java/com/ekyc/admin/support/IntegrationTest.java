@@ -1,0 +1,48 @@
+package com.ekyc.admin.support;
+
+import java.util.UUID;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.ekyc.admin.security.Permissions;
+
+/**
+ * Base of the tests that run the whole service on a random port against real PostgreSQL,
+ * with tokens from the {@link LocalIssuer}. All share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+public abstract class IntegrationTest {
+
+	protected static final LocalIssuer issuer = LocalIssuer.start(0);
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry properties) {
+		properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
+		properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwksUri);
+		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
+	}
+
+	protected Api api() {
+		return new Api(this.port);
+	}
+
+	/** A token with every permission. */
+	protected static String adminToken() {
+		return issuer.token("backoffice-service", Permissions.LIST, Permissions.GET, Permissions.CREATE,
+				Permissions.UPDATE);
+	}
+
+	/** A user id no other test uses. */
+	protected static String newUserId() {
+		return "user-" + UUID.randomUUID();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.ekyc.admin.support;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Gives the application a real PostgreSQL database of this test run's own: on the server
+ * named by {@code EKYC_TEST_DATABASE_URL} when it is set (then Docker is never asked),
+ * else in a Testcontainers container. With neither, the run stops at once and says what
+ * to do.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+	static final String POSTGRES_IMAGE = "postgres:17-alpine";
+
+	@Bean
+	@Conditional(DatabaseUrlGiven.class)
+	JdbcConnectionDetails freshDatabase() {
+		FreshDatabase database = FreshDatabase.get();
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getJdbcUrl() {
+				return database.jdbcUrl();
+			}
+
+			@Override
+			public String getUsername() {
+				return database.username();
+			}
+
+			@Override
+			public String getPassword() {
+				return database.password();
+			}
+
+		};
+	}
+
+	@Bean
+	@ServiceConnection
+	@Conditional(NoDatabaseUrlGiven.class)
+	PostgreSQLContainer postgres() {
+		if (!DockerClientFactory.instance().isDockerAvailable()) {
+			throw new IllegalStateException("The tests need PostgreSQL: set " + FreshDatabase.URL_VARIABLE
+					+ " (for example jdbc:postgresql://127.0.0.1:5432/postgres) or start Docker for Testcontainers");
+		}
+		return new PostgreSQLContainer(POSTGRES_IMAGE);
+	}
+
+	static class DatabaseUrlGiven implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return FreshDatabase.isConfigured();
+		}
+
+	}
+
+	static class NoDatabaseUrlGiven implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !FreshDatabase.isConfigured();
+		}
+
+	}
+
+}
