@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Answers every error raised in Spring MVC as an RFC 9457 problem: the framework's own,
@@ -73,9 +75,23 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
-				: String.valueOf(ex.getPropertyName());
-		return invalid(ex, List.of(new Problems.FieldError(field, expected(ex.getRequiredType()))), headers, request);
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			// For a repeated parameter, say what each value must be, not that it must be
+			// a List.
+			Class<?> type = ResolvableType.forMethodParameter(mismatch.getParameter()).asCollection().resolveGeneric(0);
+			return invalid(ex, List.of(new Problems.FieldError(mismatch.getName(),
+					expected((type != null) ? type : mismatch.getRequiredType()))), headers, request);
+		}
+		return invalid(ex,
+				List.of(new Problems.FieldError(String.valueOf(ex.getPropertyName()), expected(ex.getRequiredType()))),
+				headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, Problems.of(HttpStatus.NOT_FOUND, "There is no endpoint at this path."),
+				headers, HttpStatus.NOT_FOUND, request);
 	}
 
 	@Override

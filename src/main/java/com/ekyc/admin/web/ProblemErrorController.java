@@ -1,5 +1,6 @@
 package com.ekyc.admin.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's error page: errors that reach the servlet container's error
  * dispatch (raised outside Spring MVC) are answered as problems too, never as HTML.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

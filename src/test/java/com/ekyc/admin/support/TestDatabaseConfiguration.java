@@ -1,5 +1,8 @@
 package com.ekyc.admin.support;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -51,11 +54,22 @@ public class TestDatabaseConfiguration {
 	@ServiceConnection
 	@Conditional(NoDatabaseUrlGiven.class)
 	PostgreSQLContainer postgres() {
-		if (!DockerClientFactory.instance().isDockerAvailable()) {
+		if (!dockerAvailable()) {
 			throw new IllegalStateException("The tests need PostgreSQL: set " + FreshDatabase.URL_VARIABLE
 					+ " (for example jdbc:postgresql://127.0.0.1:5432/postgres) or start Docker for Testcontainers");
 		}
 		return new PostgreSQLContainer(POSTGRES_IMAGE);
+	}
+
+	/**
+	 * Whether Testcontainers can start containers. Asked only where a Docker engine may
+	 * be, so that machines without one are spared Testcontainers' error log.
+	 */
+	static boolean dockerAvailable() {
+		boolean mayHaveDocker = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+		return mayHaveDocker && DockerClientFactory.instance().isDockerAvailable();
 	}
 
 	static class DatabaseUrlGiven implements Condition {

@@ -42,6 +42,8 @@ interface SessionApi {
 
 	String PROBLEM = "application/problem+json";
 
+	String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
+
 	String USER_ID = "The user's id: 1 to 255 characters, no control characters and no white space";
 
 	@Operation(summary = "Admin list of user sessions", description = """
@@ -70,7 +72,8 @@ interface SessionApi {
 	@Operation(summary = "Retrieve a specific user's session details", description = """
 			All sessions of the user, newest first. A user with no session gets an empty `items`.""")
 	@ApiResponse(responseCode = "200", description = "The user's sessions")
-	@ApiResponse(responseCode = "400", description = "`userId` is not valid", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "400", description = "`userId` is not valid",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping("/{userId}/sessions")
 	UserSessionsResponse sessionsOf(
 			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
@@ -87,10 +90,11 @@ interface SessionApi {
 							description = "`true` when this answers an earlier request with the same key") })
 	@ApiResponse(responseCode = "400",
 			description = "`userId`, the JSON body, `callback` or `Idempotency-Key` is not valid; unknown members are refused",
-			content = @Content(mediaType = PROBLEM, examples = @ExampleObject("""
-					{"type":"urn:ekyc:problem:invalid-request","title":"Invalid request","status":400,
-					 "detail":"callback must be an absolute https URL.","instance":"/ekyc/admin/user-42/sessions",
-					 "errors":[{"field":"callback","message":"must be an absolute https URL"}]}""")))
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA),
+					examples = @ExampleObject("""
+							{"type":"urn:ekyc:problem:invalid-request","title":"Invalid request","status":400,
+							 "detail":"callback must be an absolute https URL.","instance":"/ekyc/admin/user-42/sessions",
+							 "errors":[{"field":"callback","message":"must be an absolute https URL"}]}""")))
 	@ApiResponse(responseCode = "409", description = "The user already has an active session", content = @Content(
 			mediaType = PROBLEM,
 			examples = @ExampleObject("""
@@ -98,10 +102,11 @@ interface SessionApi {
 					 "detail":"The user already has an active session; finish or cancel it before starting another.",
 					 "instance":"/ekyc/admin/user-42/sessions","activeSessionId":"0b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10"}""")))
 	@ApiResponse(responseCode = "413", description = "The body is larger than 16 KiB",
-			content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "415", description = "The body is not JSON",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used for a different request",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@PostMapping("/{userId}/sessions")
 	ResponseEntity<SessionResponse> create(
 			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
@@ -117,8 +122,10 @@ interface SessionApi {
 	@Operation(summary = "Retrieve the session status of a specific user", description = """
 			The status of the user's newest session.""")
 	@ApiResponse(responseCode = "200", description = "The user's status")
-	@ApiResponse(responseCode = "400", description = "`userId` is not valid", content = @Content(mediaType = PROBLEM))
-	@ApiResponse(responseCode = "404", description = "The user has no session", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "400", description = "`userId` is not valid",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "404", description = "The user has no session",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping("/{userId}/status")
 	StatusResponse status(@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
 
@@ -127,9 +134,9 @@ interface SessionApi {
 	@ApiResponse(responseCode = "200", description = "The session",
 			headers = @Header(name = "ETag", description = "The session's version, quoted"))
 	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@ApiResponse(responseCode = "404", description = "The user has no such session",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping("/{userId}/sessions/{sessionId}")
 	ResponseEntity<SessionResponse> get(
 			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
