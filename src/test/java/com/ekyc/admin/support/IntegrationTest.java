@@ -2,9 +2,11 @@ package com.ekyc.admin.support;
 
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +32,9 @@ public abstract class IntegrationTest {
 		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
 	}
 
+	@Autowired
+	private JdbcClient jdbc;
+
 	protected Api api() {
 		return new Api(this.port);
 	}
@@ -38,6 +43,30 @@ public abstract class IntegrationTest {
 	protected static String adminToken() {
 		return issuer.token("backoffice-service", Permissions.LIST, Permissions.GET, Permissions.CREATE,
 				Permissions.UPDATE);
+	}
+
+	/** Creates a session for the user and answers its id. */
+	protected String createSession(String userId) {
+		ApiResponse created = api().post("/ekyc/admin/" + userId + "/sessions", adminToken(), "{}");
+		if (created.status() != 200) {
+			throw new IllegalStateException("Could not create a session: " + created);
+		}
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * Ends a session as an approval would, straight in the database: the status endpoint
+	 * that does it through the API belongs to a later feature.
+	 */
+	protected void approve(String sessionId) {
+		this.jdbc.sql("""
+				update sessions set status = 'APPROVED', completed_at = now(), updated_at = now(),
+				                    version = version + 1
+				where id = cast(:id as uuid)""").param("id", sessionId).update();
+	}
+
+	protected JdbcClient jdbc() {
+		return this.jdbc;
 	}
 
 	/** A user id no other test uses. */
