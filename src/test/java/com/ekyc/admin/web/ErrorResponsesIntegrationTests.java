@@ -1,0 +1,94 @@
+package com.ekyc.admin.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.ekyc.admin.support.ApiResponse;
+import com.ekyc.admin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every error, whatever raised it, is an RFC 9457 problem: never HTML, never a stack
+ * trace.
+ */
+class ErrorResponsesIntegrationTests extends IntegrationTest {
+
+	@Test
+	void answersUnknownPathWithNotFoundProblem() {
+		assertProblem(api().get("/ekyc/nothing-here", adminToken()), 404);
+	}
+
+	@Test
+	void answersWrongMethodWithMethodNotAllowedProblem() {
+		ApiResponse response = api().send("DELETE", "/ekyc/admin", adminToken(), null);
+
+		assertProblem(response, 405);
+		assertThat(response.header("Allow")).contains("GET");
+	}
+
+	@Test
+	void answersUnacceptableMediaTypeWithProblem() {
+		assertProblem(api().send("GET", "/ekyc/admin", adminToken(), null, "Accept", "text/html"), 406);
+	}
+
+	@Test
+	void answersNonJsonBodyWithUnsupportedMediaTypeProblem() {
+		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "callback=x", "Content-Type",
+				"text/plain"), 415);
+	}
+
+	@Test
+	void refusesBodyDeclaredLargerThan16KiB() {
+		String body = "{\"callback\":null}" + " ".repeat(16 * 1024);
+
+		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), body), 413);
+	}
+
+	@Test
+	void refusesChunkedBodyLargerThan16KiB() {
+		byte[] body = ("{\"callback\":null}" + " ".repeat(20 * 1024)).getBytes();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(api().baseUrl() + "/ekyc/admin/" + newUserId() + "/sessions"))
+			.header("Authorization", "Bearer " + adminToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+
+		assertProblem(api().send(request), 413);
+	}
+
+	@Test
+	void acceptsBodyOfExactly16KiB() {
+		String json = "{\"callback\":null}";
+		String body = json + " ".repeat(16 * 1024 - json.length());
+
+		assertThat(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), body).status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/ekyc/admin/a%2Fb/status", "/ekyc/admin/a%00b/status", "/ekyc/admin/%2e%2e/status",
+			"/ekyc/admin/a;b=c/status", "/ekyc/admin/a%5Cb/status" })
+	void answersRefusedPathsWithBadRequestProblem(String path) {
+		ApiResponse response = api().get(path, adminToken());
+
+		assertThat(response.status()).as(response.toString()).isIn(400, 404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.body()).doesNotContain("<html", "Exception", "at com.");
+	}
+
+	private static void assertProblem(ApiResponse response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(status);
+		assertThat(response.json().get("title").asString()).isNotBlank();
+		assertThat(response.json().get("detail").asString()).isNotBlank();
+		assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.");
+	}
+
+}
