@@ -30,6 +30,7 @@ public abstract class IntegrationTest {
 		properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
 		properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwksUri);
 		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
+		properties.add("ekyc.security.token-url", issuer::tokenUri);
 	}
 
 	@Autowired
