@@ -126,9 +126,13 @@ class CallbackUrlGuard implements CallbackUrlPolicy {
 		}
 	}
 
+	private static String article(String word) {
+		return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+	}
+
 	private static InvalidCallbackUrlException notPublic(String kind) {
-		return new InvalidCallbackUrlException(
-				"host must not be or resolve to a " + kind + " address; callbacks go to public addresses only");
+		return new InvalidCallbackUrlException("host must not be or resolve to " + article(kind) + " " + kind
+				+ " address; callbacks go to public addresses only");
 	}
 
 }

@@ -21,7 +21,7 @@ final class Ipv4Literals {
 	static Optional<byte[]> parse(String host) {
 		String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		String[] parts = trimmed.split("\\.", -1);
-		if (parseNumber(parts[parts.length - 1]).isEmpty()) {
+		if (!looksNumeric(parts[parts.length - 1])) {
 			return Optional.empty();
 		}
 		if (parts.length > 4) {
@@ -42,6 +42,17 @@ final class Ipv4Literals {
 			.of(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
 	}
 
+	/**
+	 * Whether a host ending in this part is read as an address by URL parsers: a part of
+	 * only decimal digits (valid octal or not), or a {@code 0x} hex number.
+	 */
+	private static boolean looksNumeric(String part) {
+		if (part.startsWith("0x") || part.startsWith("0X")) {
+			return part.substring(2).chars().allMatch((c) -> Character.digit(c, 16) >= 0);
+		}
+		return !part.isEmpty() && part.chars().allMatch((c) -> c >= '0' && c <= '9');
+	}
+
 	private static OptionalLong parseNumber(String part) {
 		if (part.isEmpty()) {
 			return OptionalLong.empty();
@@ -50,6 +61,9 @@ final class Ipv4Literals {
 		boolean octal = !hex && part.length() > 1 && part.startsWith("0");
 		int radix = hex ? 16 : (octal ? 8 : 10);
 		String digits = hex ? part.substring(2) : (octal ? part.substring(1) : part);
+		// Leading zeros change nothing but could make a small number look too long to
+		// read.
+		digits = digits.replaceFirst("^0+", "");
 		if (digits.isEmpty()) {
 			return OptionalLong.of(0);
 		}

@@ -24,9 +24,12 @@ public final class NonPublicAddresses {
 			range("224.0.0.0", 4, "multicast"), range("240.0.0.0", 4, "reserved"));
 
 	private static final List<Range> IPV6 = List.of(range("::", 128, "unspecified"), range("::1", 128, "loopback"),
-			range("100::", 64, "discard"), range("64:ff9b:1::", 48, "private"), range("2001::", 32, "Teredo"),
-			range("2001:db8::", 32, "documentation"), range("fc00::", 7, "private"), range("fe80::", 10, "link-local"),
-			range("fec0::", 10, "site-local"), range("ff00::", 8, "multicast"));
+			range("fc00::", 7, "private"), range("fe80::", 10, "link-local"), range("fec0::", 10, "site-local"),
+			range("ff00::", 8, "multicast"), range("2001::", 23, "special-purpose"),
+			range("2001:db8::", 32, "documentation"), range("3fff::", 20, "documentation"));
+
+	// The only IPv6 block from which public unicast addresses are handed out.
+	private static final Range IPV6_GLOBAL_UNICAST = range("2000::", 3, "global unicast");
 
 	private NonPublicAddresses() {
 	}
@@ -43,16 +46,21 @@ public final class NonPublicAddresses {
 		}
 		List<Range> ranges = (address instanceof Inet4Address) ? IPV4 : IPV6;
 		byte[] bytes = address.getAddress();
-		return ranges.stream().filter((range) -> range.contains(bytes)).map(Range::kind).findFirst();
+		Optional<String> kind = ranges.stream().filter((range) -> range.contains(bytes)).map(Range::kind).findFirst();
+		if (kind.isEmpty() && address instanceof Inet6Address && !IPV6_GLOBAL_UNICAST.contains(bytes)) {
+			return Optional.of("reserved");
+		}
+		return kind;
 	}
 
 	/**
-	 * The IPv4 address inside an IPv4-mapped ({@code ::ffff:0:0/96}), IPv4-compatible
-	 * ({@code ::/96}), NAT64 ({@code 64:ff9b::/96}) or 6to4 ({@code 2002::/16}) address.
+	 * The IPv4 address inside an IPv4-mapped ({@code ::ffff:0:0/96}), NAT64
+	 * ({@code 64:ff9b::/96}) or 6to4 ({@code 2002::/16}) address. The deprecated
+	 * IPv4-compatible form ({@code ::a.b.c.d}) is left to the IPv6 rules, which refuse
+	 * it.
 	 */
 	private static Optional<InetAddress> embeddedIpv4(byte[] bytes) {
-		if (startsWith(bytes, new byte[10]) && ((bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff)
-				|| (bytes[10] == 0 && bytes[11] == 0 && !isZeroOrOne(bytes)))) {
+		if (startsWith(bytes, new byte[10]) && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) {
 			return Optional.of(ipv4(bytes, 12));
 		}
 		if (startsWith(bytes, new byte[] { 0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 })) {
@@ -62,10 +70,6 @@ public final class NonPublicAddresses {
 			return Optional.of(ipv4(bytes, 2));
 		}
 		return Optional.empty();
-	}
-
-	private static boolean isZeroOrOne(byte[] bytes) {
-		return bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && (bytes[15] == 0 || bytes[15] == 1);
 	}
 
 	private static boolean startsWith(byte[] bytes, byte[] prefix) {
