@@ -1,9 +1,11 @@
 package com.ekyc.admin.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -14,8 +16,15 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, PermissionsJwtConverter permissions,
-			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoders,
+			PermissionsJwtConverter permissions, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDenied) throws Exception {
+		JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
+		if (jwtDecoder == null) {
+			throw new IllegalStateException("No token issuer is configured: set "
+					+ "spring.security.oauth2.resourceserver.jwt.issuer-uri or ...jwt.jwk-set-uri "
+					+ "(the service never runs without token checks)");
+		}
 		http.authorizeHttpRequests((requests) -> {
 			requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
