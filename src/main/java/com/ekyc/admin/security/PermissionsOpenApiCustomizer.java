@@ -6,10 +6,6 @@ import java.util.TreeMap;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -19,6 +15,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+
+import com.ekyc.admin.web.OpenApiConfiguration;
 
 /**
  * Writes the security of every operation into the OpenAPI document from
@@ -82,14 +80,9 @@ class PermissionsOpenApiCustomizer implements OpenApiCustomizer {
 		operation.addExtension("x-permission", permission);
 		operation.getResponses()
 			.addApiResponse("401",
-					problem("No bearer token, or one that is expired, badly signed or not for this service"))
-			.addApiResponse("403", problem("The token lacks the permission `" + permission + "`"));
-	}
-
-	private static ApiResponse problem(String description) {
-		return new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/problem+json",
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+					OpenApiConfiguration
+						.problem("No bearer token, or one that is expired, badly signed or not for this service"))
+			.addApiResponse("403", OpenApiConfiguration.problem("The token lacks the permission `" + permission + "`"));
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * answers every operation may give ({@code 406}, {@code 500}).
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
 
 	static final String PROBLEM_SCHEMA = "ProblemDetail";
 
@@ -49,7 +49,10 @@ class OpenApiConfiguration {
 		};
 	}
 
-	private static ApiResponse problem(String description) {
+	/**
+	 * An answer of the OpenAPI document whose body is the shared problem schema.
+	 */
+	public static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType("application/problem+json",
 					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));

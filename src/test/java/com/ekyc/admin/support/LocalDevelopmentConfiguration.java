@@ -49,24 +49,7 @@ public class LocalDevelopmentConfiguration {
 	@Conditional(DockerUnavailable.class)
 	JdbcConnectionDetails localDevelopmentDatabase() {
 		createDevDatabaseIfMissing();
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getJdbcUrl() {
-				return LOCAL_SERVER + DEV_DATABASE;
-			}
-
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
-
-			@Override
-			public String getPassword() {
-				return "";
-			}
-
-		};
+		return new PostgresConnection(LOCAL_SERVER + DEV_DATABASE, "postgres", "");
 	}
 
 	@EventListener

@@ -30,24 +30,7 @@ public class TestDatabaseConfiguration {
 	@Conditional(DatabaseUrlGiven.class)
 	JdbcConnectionDetails freshDatabase() {
 		FreshDatabase database = FreshDatabase.get();
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getJdbcUrl() {
-				return database.jdbcUrl();
-			}
-
-			@Override
-			public String getUsername() {
-				return database.username();
-			}
-
-			@Override
-			public String getPassword() {
-				return database.password();
-			}
-
-		};
+		return new PostgresConnection(database.jdbcUrl(), database.username(), database.password());
 	}
 
 	@Bean
