@@ -1,10 +1,17 @@
 package com.ekyc.admin.callback;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,9 +22,33 @@ import org.springframework.validation.annotation.Validated;
  * @param allowPrivateNetworks whether callback hosts may be or resolve to loopback,
  * private, link-local and other non-public addresses (for development only)
  * @param defaultUrl the callback URL of a session created without one; none when unset
+ * @param signingSecret the key callbacks are signed with: {@code whsec_} followed by
+ * base64 key bytes (at least 24); required
+ * @param previousSigningSecrets keys still signing during a rotation, each adding a
+ * signature
+ * @param timeout how long a receiver has to connect and answer an attempt
+ * @param retrySchedule the waits after each failed attempt; N waits mean at most N + 1
+ * attempts
+ * @param workers how many attempts may be under way at once in this instance
+ * @param lease how long a claimed delivery belongs to its worker; longer than
+ * {@code timeout}, so only a dead worker's deliveries are claimed again
+ * @param pollInterval how often the dispatcher looks for due deliveries when nothing woke
+ * it
  */
 @Validated
 @ConfigurationProperties("ekyc.callbacks")
-public record CallbackProperties(boolean allowHttp, boolean allowPrivateNetworks, @Nullable URI defaultUrl) {
+public record CallbackProperties(boolean allowHttp, boolean allowPrivateNetworks, @Nullable URI defaultUrl,
+		@Nullable String signingSecret, @NotNull @DefaultValue List<String> previousSigningSecrets,
+		@NotNull @DefaultValue("10s") Duration timeout, @NotEmpty @DefaultValue( {
+				"5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retrySchedule,
+		@Min(1) @Max(512) @DefaultValue("32") int workers, @NotNull @DefaultValue("2m") Duration lease,
+		@NotNull @DefaultValue("1s") Duration pollInterval){
+
+	public CallbackProperties {
+		if (timeout != null && lease != null && lease.compareTo(timeout.multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException("ekyc.callbacks.lease (" + lease
+					+ ") must be at least twice ekyc.callbacks.timeout (" + timeout + ")");
+		}
+	}
 
 }

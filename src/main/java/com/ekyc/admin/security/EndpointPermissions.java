@@ -18,7 +18,14 @@ public final class EndpointPermissions {
 			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions", Permissions.GET),
 			new EndpointPermission(HttpMethod.POST, "/ekyc/admin/{userId}/sessions", Permissions.CREATE),
 			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/status", Permissions.GET),
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}", Permissions.GET));
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}", Permissions.GET),
+			new EndpointPermission(HttpMethod.POST, "/ekyc/admin/{userId}/sessions/{sessionId}/status",
+					Permissions.UPDATE),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}/events", Permissions.GET),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}/callbacks",
+					Permissions.GET),
+			new EndpointPermission(HttpMethod.POST,
+					"/ekyc/admin/{userId}/sessions/{sessionId}/callbacks/{deliveryId}/retry", Permissions.UPDATE));
 
 	private EndpointPermissions() {
 	}

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,12 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "sessions")
 public class Session {
+
+	/** The actor recorded for changes the service makes itself. */
+	public static final String SYSTEM_ACTOR = "ekyc-admin";
+
+	/** The reason recorded when a session expires. */
+	public static final String EXPIRY_REASON = "ttl_elapsed";
 
 	@Id
 	private UUID id;
@@ -48,6 +55,11 @@ public class Session {
 	@Version
 	private long version = 1;
 
+	// One change per loaded session: its history sequence is the version the change
+	// commits as.
+	@Transient
+	private boolean changed;
+
 	@SuppressWarnings("NullAway.Init")
 	protected Session() {
 	}
@@ -69,6 +81,46 @@ public class Session {
 	 */
 	static Session start(String userId, @Nullable URI callback, String actor, Instant now, Duration ttl) {
 		return new Session(userId, callback, actor, now, ttl);
+	}
+
+	/**
+	 * Moves the session to the status a caller asked for, if the move is allowed.
+	 * @return the history entry of the change, to be stored with it
+	 * @throws StatusChangeNotAllowedException if {@code next} is not an allowed move from
+	 * the current status
+	 */
+	SessionEvent moveTo(SessionStatus next, @Nullable String reason, String actor, Instant now) {
+		if (!this.status.canMoveTo(next)) {
+			throw new StatusChangeNotAllowedException(this.status, next);
+		}
+		return change(next, reason, actor, now);
+	}
+
+	/**
+	 * Expires the session: the service's own move, for sessions still waiting on the user
+	 * once {@code expiresAt} has passed.
+	 */
+	SessionEvent expire(Instant now) {
+		if (!this.status.canExpire() || now.isBefore(this.expiresAt)) {
+			throw new IllegalStateException("Session " + this.id + " in " + this.status + " cannot expire at " + now);
+		}
+		return change(SessionStatus.EXPIRED, EXPIRY_REASON, SYSTEM_ACTOR, now);
+	}
+
+	private SessionEvent change(SessionStatus next, @Nullable String reason, String actor, Instant now) {
+		if (this.changed) {
+			throw new IllegalStateException("Session " + this.id + " was already changed in this transaction");
+		}
+		this.changed = true;
+		SessionStatus previous = this.status;
+		this.status = next;
+		this.reason = reason;
+		this.updatedAt = now;
+		if (next.isTerminal()) {
+			this.completedAt = now;
+		}
+		// Hibernate raises the version by one when this change is flushed.
+		return SessionEvent.change(this.id, Math.toIntExact(this.version + 1), previous, next, reason, actor, now);
 	}
 
 	public UUID getId() {

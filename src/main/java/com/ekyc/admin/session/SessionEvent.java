@@ -66,6 +66,14 @@ public class SessionEvent {
 				session.getCreatedAt());
 	}
 
+	/**
+	 * A later entry: the session moved from one status to another.
+	 */
+	static SessionEvent change(UUID sessionId, int sequence, SessionStatus from, SessionStatus to,
+			@Nullable String reason, String actor, Instant occurredAt) {
+		return new SessionEvent(sessionId, sequence, from, to, reason, actor, occurredAt);
+	}
+
 	public UUID getSessionId() {
 		return this.sessionId;
 	}

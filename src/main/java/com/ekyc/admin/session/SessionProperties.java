@@ -18,11 +18,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ekyc.sessions")
 public record SessionProperties(@NotNull @DefaultValue("7d") Duration ttl,
-		@NotNull @DefaultValue("24h") Duration idempotencyWindow) {
+		@NotNull @DefaultValue("24h") Duration idempotencyWindow,
+		@NotNull @DefaultValue("1m") Duration expirySweepInterval) {
 
 	public SessionProperties {
 		requirePositive(ttl, "ekyc.sessions.ttl");
 		requirePositive(idempotencyWindow, "ekyc.sessions.idempotency-window");
+		requirePositive(expirySweepInterval, "ekyc.sessions.expiry-sweep-interval");
 	}
 
 	private static void requirePositive(Duration duration, String property) {

@@ -15,11 +15,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates verification sessions and answers what there is to know about them.
+ * Creates verification sessions, changes their status (publishing
+ * {@link SessionStatusChanged} inside the transaction of each change) and answers what
+ * there is to know about them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,16 +38,19 @@ public class SessionService {
 
 	private final SessionProperties properties;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Clock clock;
 
 	SessionService(SessionRepository sessions, SessionEventRepository events,
 			IdempotencyRecordRepository idempotencyRecords, CallbackUrlPolicy callbackUrls,
-			SessionProperties properties, Clock clock) {
+			SessionProperties properties, ApplicationEventPublisher publisher, Clock clock) {
 		this.sessions = sessions;
 		this.events = events;
 		this.idempotencyRecords = idempotencyRecords;
 		this.callbackUrls = callbackUrls;
 		this.properties = properties;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -79,6 +85,52 @@ public class SessionService {
 		}
 		this.events.save(SessionEvent.creationOf(session));
 		return new SessionCreation(session, false);
+	}
+
+	/**
+	 * Moves the user's session to another status, as a caller asked. Asking for the
+	 * status it already has changes nothing.
+	 * @param expectedVersion the version the caller last saw ({@code If-Match}), or
+	 * {@code null} to change whatever the current version is
+	 */
+	@Transactional
+	public Session changeStatus(String userId, UUID sessionId, SessionStatus next, @Nullable String reason,
+			String actor, @Nullable Long expectedVersion) {
+		Session session = this.sessions.findForUpdate(sessionId, userId).orElseThrow(SessionService::noSuchSession);
+		if (expectedVersion != null && expectedVersion != session.getVersion()) {
+			throw new SessionVersionMismatchException(session.getVersion());
+		}
+		if (session.getStatus() == next) {
+			return session;
+		}
+		record(session, session.moveTo(next, reason, actor, now()));
+		return session;
+	}
+
+	/**
+	 * Expires up to {@code limit} sessions past their expiry, each with its history entry
+	 * and callback, skipping sessions another instance is expiring.
+	 * @return how many were expired
+	 */
+	@Transactional
+	public int expireDue(int limit) {
+		Instant now = now();
+		List<Session> due = this.sessions.findExpiredForUpdate(now, limit);
+		due.forEach((session) -> record(session, session.expire(now)));
+		return due.size();
+	}
+
+	private void record(Session session, SessionEvent change) {
+		this.events.save(change);
+		this.publisher.publishEvent(SessionStatusChanged.of(session, change));
+	}
+
+	/**
+	 * The session's history, oldest first.
+	 */
+	public List<SessionEvent> historyOf(String userId, UUID sessionId) {
+		get(userId, sessionId);
+		return this.events.findBySessionIdOrderBySequence(sessionId);
 	}
 
 	private SessionCreation replay(IdempotencyRecord.Key key, String fingerprint) {
@@ -123,8 +175,17 @@ public class SessionService {
 	 * One session of the user; a session of another user is not found.
 	 */
 	public Session get(String userId, UUID sessionId) {
-		return this.sessions.findByIdAndUserId(sessionId, userId)
-			.orElseThrow(() -> new SessionNotFoundException("The user has no session with this id."));
+		return this.sessions.findByIdAndUserId(sessionId, userId).orElseThrow(SessionService::noSuchSession);
+	}
+
+	private static SessionNotFoundException noSuchSession() {
+		return new SessionNotFoundException("The user has no session with this id.");
+	}
+
+	private Instant now() {
+		// Timestamps are kept to the millisecond so that what is answered equals what is
+		// stored.
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private static String fingerprint(String userId, @Nullable String requestedCallback) {

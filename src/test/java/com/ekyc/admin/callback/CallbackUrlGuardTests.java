@@ -51,7 +51,7 @@ class CallbackUrlGuardTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://example.com/cb", "HTTP://example.com/cb", "https://example.com/cb" })
 	void acceptsPlainHttpOnlyWhenAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(true, false, null), PUBLIC);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null), PUBLIC);
 
 		assertThat(guard.choose(url)).contains(URI.create(url));
 	}
@@ -59,7 +59,7 @@ class CallbackUrlGuardTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ftp://example.com/cb", "/ekyc/callback" })
 	void namesHttpInTheRuleWhenHttpIsAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(true, false, null), PUBLIC);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null), PUBLIC);
 
 		assertRefused(guard, url, "must be an absolute http or https URL");
 	}
@@ -190,14 +190,14 @@ class CallbackUrlGuardTests {
 	@ValueSource(strings = { "https://127.0.0.1:8080/cb", "https://localhost/cb", "https://[::1]/cb",
 			"https://10.0.0.7/cb", "https://169.254.169.254/cb", "https://2130706433/cb" })
 	void acceptsNonPublicHostsWhenPrivateNetworksAreAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(false, true, null), NOT_CONSULTED);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, true, null), NOT_CONSULTED);
 
 		assertThat(guard.choose(url)).contains(URI.create(url));
 	}
 
 	@Test
 	void appliesTheOtherRulesWhenPrivateNetworksAreAllowed() {
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(false, true, null), NOT_CONSULTED);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, true, null), NOT_CONSULTED);
 
 		assertRefused(guard, "http://localhost/cb", "must be an absolute https URL");
 		assertRefused(guard, "https://user@localhost/cb", "must not contain user information");
@@ -206,7 +206,7 @@ class CallbackUrlGuardTests {
 
 	@Test
 	void refusesHostResolvingToPrivateAddressEvenWhenHttpIsAllowed() {
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(true, false, null),
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null),
 				resolvesTo("10.0.0.7"));
 
 		assertThatExceptionOfType(InvalidCallbackUrlException.class)
@@ -221,7 +221,7 @@ class CallbackUrlGuardTests {
 	@Test
 	void choosesTheConfiguredDefaultWhenNoneIsRequested() {
 		URI defaultUrl = URI.create("https://backoffice.example.com/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(false, false, defaultUrl), PUBLIC);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, false, defaultUrl), PUBLIC);
 
 		assertThat(guard.choose(null)).contains(defaultUrl);
 		assertThat(guard.choose("https://other.example.com/cb")).contains(URI.create("https://other.example.com/cb"));
@@ -230,7 +230,7 @@ class CallbackUrlGuardTests {
 	@Test
 	void checksTheRequestedUrlEvenWhenADefaultIsConfigured() {
 		URI defaultUrl = URI.create("https://backoffice.example.com/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(false, false, defaultUrl), PUBLIC);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, false, defaultUrl), PUBLIC);
 
 		assertThatExceptionOfType(InvalidCallbackUrlException.class)
 			.isThrownBy(() -> guard.choose("https://127.0.0.1/cb"));
@@ -240,7 +240,7 @@ class CallbackUrlGuardTests {
 	@ValueSource(strings = { "http://backoffice.example.com/cb", "https://127.0.0.1/cb", "https://localhost/cb",
 			"https://user@backoffice.example.com/cb", "https://backoffice.example.com:0/cb", "/relative" })
 	void refusesToStartWithAnInvalidDefaultUrl(String defaultUrl) {
-		CallbackProperties properties = new CallbackProperties(false, false, URI.create(defaultUrl));
+		CallbackProperties properties = TestCallbackProperties.of(false, false, URI.create(defaultUrl));
 
 		assertThatIllegalStateException().isThrownBy(() -> new CallbackUrlGuard(properties, PUBLIC))
 			.withMessageStartingWith("ekyc.callbacks.default-url is not a valid callback URL: callback ")
@@ -249,7 +249,7 @@ class CallbackUrlGuardTests {
 
 	@Test
 	void refusesToStartWithADefaultUrlResolvingToAPrivateAddress() {
-		CallbackProperties properties = new CallbackProperties(false, false,
+		CallbackProperties properties = TestCallbackProperties.of(false, false,
 				URI.create("https://backoffice.internal/cb"));
 
 		assertThatIllegalStateException().isThrownBy(() -> new CallbackUrlGuard(properties, resolvesTo("10.1.2.3")))
@@ -259,13 +259,13 @@ class CallbackUrlGuardTests {
 	@Test
 	void startsWithANonPublicDefaultUrlWhenDevelopmentSettingsAllowIt() {
 		URI defaultUrl = URI.create("http://localhost:8080/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(new CallbackProperties(true, true, defaultUrl), NOT_CONSULTED);
+		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, true, defaultUrl), NOT_CONSULTED);
 
 		assertThat(guard.choose(null)).contains(defaultUrl);
 	}
 
 	static CallbackUrlGuard guard(HostResolver resolver) {
-		return new CallbackUrlGuard(new CallbackProperties(false, false, null), resolver);
+		return new CallbackUrlGuard(TestCallbackProperties.of(false, false, null), resolver);
 	}
 
 	static HostResolver resolvesTo(String... addresses) {

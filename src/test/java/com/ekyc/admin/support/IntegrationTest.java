@@ -22,6 +22,9 @@ public abstract class IntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.start(0);
 
+	/** The key callbacks are signed with in tests; a test value, never used elsewhere. */
+	protected static final String TEST_SIGNING_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
 	@LocalServerPort
 	private int port;
 
@@ -31,6 +34,7 @@ public abstract class IntegrationTest {
 		properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwksUri);
 		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
 		properties.add("ekyc.security.token-url", issuer::tokenUri);
+		properties.add("ekyc.callbacks.signing-secret", () -> TEST_SIGNING_SECRET);
 	}
 
 	@Autowired

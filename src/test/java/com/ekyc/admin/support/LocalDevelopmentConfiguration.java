@@ -38,6 +38,12 @@ public class LocalDevelopmentConfiguration {
 
 	static final String DEV_DATABASE = "ekyc_dev";
 
+	/**
+	 * The callback signing key of local development: fixed, so receivers under test can
+	 * verify.
+	 */
+	public static final String DEV_SIGNING_SECRET = "whsec_ZGV2ZWxvcG1lbnQtb25seS1zaWduaW5nLWtleS0wMQ==";
+
 	@Bean
 	@ServiceConnection
 	@Conditional(DockerAvailable.class)
@@ -63,9 +69,10 @@ public class LocalDevelopmentConfiguration {
 				  Swagger UI: http://localhost:{}/swagger-ui.html (Authorize: client credentials)
 				  Clients:    {} / {} (all permissions), {} / {} (list and get only)
 				  A token:    curl -s -u {}:{} -d grant_type=client_credentials {}
+				  Callbacks:  http and local addresses allowed, signed with {}
 				""", port, port, LocalClient.ADMIN.clientId(), LocalClient.ADMIN.secret(),
 				LocalClient.VIEWER.clientId(), LocalClient.VIEWER.secret(), LocalClient.ADMIN.clientId(),
-				LocalClient.ADMIN.secret(), tokenUrl);
+				LocalClient.ADMIN.secret(), tokenUrl, DEV_SIGNING_SECRET);
 	}
 
 	private static void createDevDatabaseIfMissing() {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -128,6 +129,56 @@ interface SessionApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping("/{userId}/status")
 	StatusResponse status(@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
+
+	@Operation(summary = "Change the status of a session", description = """
+			Moves the session to another status. Allowed moves: CREATED → IN_PROGRESS, SUBMITTED, \
+			CANCELLED; IN_PROGRESS → SUBMITTED, CANCELLED; SUBMITTED → IN_REVIEW, APPROVED, REJECTED, \
+			RESUBMISSION_REQUESTED, CANCELLED; IN_REVIEW → APPROVED, REJECTED, RESUBMISSION_REQUESTED, \
+			CANCELLED; RESUBMISSION_REQUESTED → IN_PROGRESS, SUBMITTED, CANCELLED. APPROVED, REJECTED, \
+			EXPIRED and CANCELLED are terminal; EXPIRED is set only by the service. Asking for the \
+			status the session already has changes nothing. With `If-Match: "<version>"` the change \
+			happens only if the session is still at that version. Every change is recorded in the \
+			history and sent to the session's callback URL, signed.""")
+	@ApiResponse(responseCode = "200", description = "The session after the change",
+			headers = @Header(name = "ETag", description = "The session's version, quoted"))
+	@ApiResponse(responseCode = "400", description = "The body, `reason` or `If-Match` is not valid",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "404", description = "The user has no such session",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "409", description = "The move is not allowed; the problem lists the allowed ones",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA),
+					examples = @ExampleObject("""
+							{"type":"urn:ekyc:problem:status-change-not-allowed","title":"Status change not allowed",
+							 "status":409,"detail":"A session in CREATED cannot move to APPROVED.",
+							 "instance":"/ekyc/admin/user-42/sessions/0b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10/status",
+							 "currentStatus":"CREATED","allowedStatuses":["IN_PROGRESS","SUBMITTED","CANCELLED"]}""")))
+	@ApiResponse(responseCode = "412", description = "The session is no longer at the version `If-Match` names",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "413", description = "The body is larger than 16 KiB",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "415", description = "The body is not JSON",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@PostMapping("/{userId}/sessions/{sessionId}/status")
+	ResponseEntity<SessionResponse> changeStatus(
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
+			@Parameter(description = "The session's id") @PathVariable UUID sessionId,
+			@RequestBody @Valid ChangeStatusRequest request,
+			@Parameter(name = "If-Match", in = ParameterIn.HEADER,
+					description = "The session's ETag (`\"<version>\"`) the change is meant for") @RequestHeader(
+							name = "If-Match", required = false) @Nullable String ifMatch,
+			@Parameter(hidden = true) Principal caller);
+
+	@Operation(summary = "Retrieve the history of a session",
+			description = "Every status change of the session, creation included, oldest first.")
+	@ApiResponse(responseCode = "200", description = "The history")
+	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "404", description = "The user has no such session",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@GetMapping("/{userId}/sessions/{sessionId}/events")
+	SessionEventResponse.History history(
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
+			@Parameter(description = "The session's id") @PathVariable UUID sessionId);
 
 	@Operation(summary = "Retrieve one session of a user", description = """
 			One session by its id. A session of another user is not found.""")

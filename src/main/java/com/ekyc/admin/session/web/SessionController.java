@@ -66,6 +66,19 @@ class SessionController implements SessionApi {
 		return ResponseEntity.ok().eTag(body.etag()).body(body);
 	}
 
+	@Override
+	public ResponseEntity<SessionResponse> changeStatus(String userId, UUID sessionId, ChangeStatusRequest request,
+			@Nullable String ifMatch, Principal caller) {
+		SessionResponse body = SessionResponse.of(this.sessions.changeStatus(userId, sessionId, request.status(),
+				request.reason(), caller.getName(), IfMatch.version(ifMatch)));
+		return ResponseEntity.ok().eTag(body.etag()).body(body);
+	}
+
+	@Override
+	public SessionEventResponse.History history(String userId, UUID sessionId) {
+		return SessionEventResponse.History.of(this.sessions.historyOf(userId, sessionId));
+	}
+
 	private static URI locationOf(SessionResponse session) {
 		return UriComponentsBuilder.fromPath("/ekyc/admin/{userId}/sessions/{sessionId}")
 			.buildAndExpand(session.userId(), session.id())

@@ -1,0 +1,48 @@
+package com.ekyc.admin.callback;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface CallbackDeliveryRepository extends Repository<CallbackDelivery, UUID> {
+
+	CallbackDelivery save(CallbackDelivery delivery);
+
+	Optional<CallbackDelivery> findById(UUID id);
+
+	Optional<CallbackDelivery> findByIdAndSessionId(UUID id, UUID sessionId);
+
+	List<CallbackDelivery> findBySessionIdOrderBySequence(UUID sessionId);
+
+	/**
+	 * Claims up to {@code limit} due deliveries for a worker: each the oldest pending
+	 * change of its session (so a session's changes go out in order), not leased by a
+	 * live worker, locked while claimed so that concurrent dispatchers skip it, then
+	 * leased until {@code leaseUntil}.
+	 */
+	@Query(nativeQuery = true, value = """
+			with due as (
+			    select d.id from callback_deliveries d
+			    where d.status = 'PENDING' and d.next_attempt_at <= :now
+			      and (d.lease_until is null or d.lease_until < :now)
+			      and not exists (select 1 from callback_deliveries earlier
+			                      where earlier.session_id = d.session_id and earlier.status = 'PENDING'
+			                        and earlier.sequence < d.sequence)
+			    order by d.next_attempt_at
+			    limit :limit
+			    for update skip locked
+			)
+			update callback_deliveries set lease_token = :token, lease_until = :leaseUntil
+			from due where callback_deliveries.id = due.id
+			returning callback_deliveries.*
+			""")
+	List<CallbackDelivery> claim(Instant now, int limit, UUID token, Instant leaseUntil);
+
+	@Query(nativeQuery = true, value = "select count(*) from callback_deliveries where status = 'PENDING'")
+	long countPending();
+
+}

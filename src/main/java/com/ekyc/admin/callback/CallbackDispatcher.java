@@ -1,0 +1,191 @@
+package com.ekyc.admin.callback;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends callbacks in the background: one loop claims due deliveries (as many as there are
+ * free workers) and hands them to a bounded pool of workers. It wakes when a change
+ * commits or an attempt ends, and polls as a fallback. On shutdown it stops claiming and
+ * lets attempts under way finish; what is still leased after that is claimed again when
+ * its lease runs out.
+ */
+@Component
+class CallbackDispatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(CallbackDispatcher.class);
+
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+
+	private final DeliveryAttempts attempts;
+
+	private final CallbackSender sender;
+
+	private final int workerCount;
+
+	private final Duration pollInterval;
+
+	private final Semaphore freeWorkers;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private ExecutorService workers;
+
+	private Thread loop;
+
+	CallbackDispatcher(DeliveryAttempts attempts, CallbackSender sender, CallbackProperties properties) {
+		this.attempts = attempts;
+		this.sender = sender;
+		this.workerCount = properties.workers();
+		this.pollInterval = properties.pollInterval();
+		this.freeWorkers = new Semaphore(this.workerCount);
+	}
+
+	/**
+	 * Looks for due deliveries now instead of at the next poll.
+	 */
+	void wake() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	/**
+	 * Wakes the dispatcher once the current transaction has committed, when what it wrote
+	 * is visible to the claim.
+	 */
+	void wakeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		AtomicInteger counter = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(this.workerCount, (task) -> {
+			Thread thread = new Thread(task, "callback-worker-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.running = true;
+		this.loop = new Thread(this::dispatch, "callback-dispatcher");
+		this.loop.setDaemon(true);
+		this.loop.start();
+	}
+
+	private void dispatch() {
+		while (this.running) {
+			try {
+				int claimed = claimAndSend();
+				if (claimed == 0 || this.freeWorkers.availablePermits() == 0) {
+					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+					this.wakeUps.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The database may be away for a moment: log, wait for the next poll, go
+				// on.
+				logger.warn("Claiming callback deliveries failed; trying again in {}", this.pollInterval, ex);
+				sleepQuietly();
+			}
+		}
+	}
+
+	private int claimAndSend() {
+		int free = this.freeWorkers.availablePermits();
+		if (free == 0) {
+			return 0;
+		}
+		List<CallbackDelivery> due = this.attempts.claim(free);
+		for (CallbackDelivery delivery : due) {
+			this.freeWorkers.acquireUninterruptibly();
+			this.workers.execute(() -> attempt(delivery));
+		}
+		return due.size();
+	}
+
+	private void attempt(CallbackDelivery delivery) {
+		try {
+			long started = System.nanoTime();
+			AttemptResult result = this.sender.send(delivery);
+			this.attempts.record(delivery, result, Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording an attempt of callback delivery {} failed; it is tried again once its lease ends",
+					delivery.getId(), ex);
+		}
+		finally {
+			this.freeWorkers.release();
+			// The session's next change may be due now, and a worker is free for it.
+			wake();
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(this.pollInterval.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		wake();
+		this.workers.shutdown();
+		try {
+			this.loop.join(SHUTDOWN_GRACE.toMillis());
+			if (!this.workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("Callback attempts still under way at shutdown; their leases will expire");
+				this.workers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stops before the web server and the database pool go away.
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+}

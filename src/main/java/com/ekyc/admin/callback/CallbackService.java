@@ -1,0 +1,56 @@
+package com.ekyc.admin.callback;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ekyc.admin.session.SessionService;
+
+/**
+ * The delivery log of a session and the redelivery of failed deliveries.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CallbackService {
+
+	private final CallbackDeliveryRepository deliveries;
+
+	private final SessionService sessions;
+
+	private final CallbackDispatcher dispatcher;
+
+	private final Clock clock;
+
+	CallbackService(CallbackDeliveryRepository deliveries, SessionService sessions, CallbackDispatcher dispatcher,
+			Clock clock) {
+		this.deliveries = deliveries;
+		this.sessions = sessions;
+		this.dispatcher = dispatcher;
+		this.clock = clock;
+	}
+
+	/**
+	 * The deliveries of the user's session, in the order of its changes.
+	 */
+	public List<CallbackDelivery> deliveriesOf(String userId, UUID sessionId) {
+		this.sessions.get(userId, sessionId);
+		return this.deliveries.findBySessionIdOrderBySequence(sessionId);
+	}
+
+	/**
+	 * Sends a failed delivery again at once, with a fresh round of the retry schedule.
+	 */
+	@Transactional
+	public CallbackDelivery redeliver(String userId, UUID sessionId, UUID deliveryId) {
+		this.sessions.get(userId, sessionId);
+		CallbackDelivery delivery = this.deliveries.findByIdAndSessionId(deliveryId, sessionId)
+			.orElseThrow(DeliveryNotFoundException::new);
+		delivery.redeliver(this.clock.instant());
+		this.dispatcher.wakeAfterCommit();
+		return delivery;
+	}
+
+}

@@ -1,0 +1,45 @@
+package com.ekyc.admin.callback.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+import com.ekyc.admin.callback.CallbackDelivery;
+import com.ekyc.admin.callback.DeliveryStatus;
+
+/**
+ * One delivery of the log.
+ */
+@Schema(name = "CallbackDelivery", description = "One status change on its way to the session's callback URL")
+record DeliveryResponse(UUID id, @Schema(example = "4") int sequence,
+		@Schema(example = "https://client.example/ekyc/callback") String url,
+		@Schema(example = "PENDING") DeliveryStatus status, @Schema(example = "2") int attempts,
+		@Nullable Instant lastAttemptAt, @Schema(example = "503", nullable = true) @Nullable Integer lastStatusCode,
+		@Schema(example = "The receiver answered 503", nullable = true) @Nullable String lastError,
+		@Schema(nullable = true,
+				description = "When the next attempt is due; null once delivered or failed") @Nullable Instant nextAttemptAt,
+		@Nullable Instant deliveredAt) {
+
+	static DeliveryResponse of(CallbackDelivery delivery) {
+		boolean pending = delivery.getStatus() == DeliveryStatus.PENDING;
+		return new DeliveryResponse(delivery.getId(), delivery.getSequence(), delivery.getUrl(), delivery.getStatus(),
+				delivery.getAttempts(), delivery.getLastAttemptAt(), delivery.getLastStatusCode(),
+				delivery.getLastError(), pending ? delivery.getNextAttemptAt() : null, delivery.getDeliveredAt());
+	}
+
+	/**
+	 * A session's deliveries, in the order of its changes.
+	 */
+	@Schema(name = "CallbackDeliveries")
+	record Log(List<DeliveryResponse> items) {
+
+		static Log of(List<CallbackDelivery> deliveries) {
+			return new Log(deliveries.stream().map(DeliveryResponse::of).toList());
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package com.ekyc.admin.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expires sessions past their {@code expiresAt} every
+ * {@code ekyc.sessions.expiry-sweep-interval}, in batches of their own transactions.
+ * Instances sweep side by side: locked rows are skipped, so each session expires exactly
+ * once.
+ */
+@Component
+class SessionExpiry {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionExpiry.class);
+
+	static final int BATCH_SIZE = 100;
+
+	private final SessionService sessions;
+
+	SessionExpiry(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@Scheduled(fixedDelayString = "${ekyc.sessions.expiry-sweep-interval:1m}",
+			initialDelayString = "${ekyc.sessions.expiry-sweep-interval:1m}")
+	void sweep() {
+		int total = 0;
+		int expired;
+		do {
+			expired = this.sessions.expireDue(BATCH_SIZE);
+			total += expired;
+		}
+		while (expired == BATCH_SIZE);
+		if (total > 0) {
+			logger.info("Expired {} sessions past their expiry", total);
+		}
+	}
+
+}
