@@ -9,19 +9,22 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class SessionPropertiesTests {
 
+	private static final Duration DAY = Duration.ofDays(1);
+
 	@Test
 	void refusesZeroOrNegativeDurations() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SessionProperties(Duration.ZERO, Duration.ofHours(24)))
+		assertThatIllegalArgumentException().isThrownBy(() -> new SessionProperties(Duration.ZERO, DAY, DAY))
 			.withMessageContaining("ekyc.sessions.ttl");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SessionProperties(Duration.ofDays(7), Duration.ofSeconds(-1)))
+		assertThatIllegalArgumentException().isThrownBy(() -> new SessionProperties(DAY, Duration.ofSeconds(-1), DAY))
 			.withMessageContaining("ekyc.sessions.idempotency-window");
+		assertThatIllegalArgumentException().isThrownBy(() -> new SessionProperties(DAY, DAY, Duration.ZERO))
+			.withMessageContaining("ekyc.sessions.expiry-sweep-interval");
 	}
 
 	@Test
 	void acceptsPositiveDurations() {
-		assertThatNoException().isThrownBy(() -> new SessionProperties(Duration.ofMinutes(1), Duration.ofHours(1)));
+		assertThatNoException()
+			.isThrownBy(() -> new SessionProperties(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(5)));
 	}
 
 }
