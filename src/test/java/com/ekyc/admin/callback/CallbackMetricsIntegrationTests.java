@@ -1,0 +1,29 @@
+package com.ekyc.admin.callback;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.ekyc.admin.support.ApiResponse;
+import com.ekyc.admin.support.CallbackIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
+
+	@Test
+	void exposesChangeAndDeliveryMetricsToAuthenticatedScrapers() {
+		Created session = sessionCallingBack();
+		move(session, "IN_PROGRESS");
+		await(Duration.ofSeconds(10), () -> receiver.received(session.path()).size() == 1, "delivered");
+
+		assertThat(api().get("/actuator/prometheus", null).status()).isEqualTo(401);
+		ApiResponse metrics = api().get("/actuator/prometheus", adminToken());
+
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("ekyc_sessions_status_changes_total{to=\"IN_PROGRESS\"}",
+				"ekyc_callbacks_deliveries_total{outcome=\"delivered\"}", "ekyc_callbacks_attempt_seconds_count",
+				"ekyc_callbacks_delivery_delay_seconds_bucket", "ekyc_callbacks_pending");
+	}
+
+}

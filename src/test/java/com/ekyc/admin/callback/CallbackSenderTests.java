@@ -1,0 +1,82 @@
+package com.ekyc.admin.callback;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.ekyc.admin.support.Receiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The address is checked again at every attempt, against the address actually connected
+ * to.
+ */
+class CallbackSenderTests {
+
+	private static final Receiver receiver = Receiver.start();
+
+	@AfterAll
+	static void stop() {
+		receiver.close();
+	}
+
+	@Test
+	void refusesToConnectWhenTheHostNowResolvesToAPrivateAddress() {
+		// At creation the name was public; now its DNS answer is the loopback address.
+		HostResolver rebound = (host) -> List.of(InetAddress.getByName("127.0.0.1"));
+		CallbackSender sender = sender(false, rebound);
+		String path = "/rebind/" + UUID.randomUUID();
+
+		AttemptResult result = sender.send(delivery("http://callbacks.example:" + port() + path));
+
+		assertThat(result.succeeded()).isFalse();
+		assertThat(result.statusCode()).isNull();
+		assertThat(result.error()).contains("loopback");
+		assertThat(receiver.received(path)).isEmpty();
+	}
+
+	@Test
+	void refusesIfAnyOfSeveralAddressesIsPrivate() {
+		HostResolver mixed = (host) -> List.of(InetAddress.getByName("93.184.216.34"),
+				InetAddress.getByName("10.0.0.5"));
+
+		AttemptResult result = sender(false, mixed).send(delivery("https://callbacks.example/cb"));
+
+		assertThat(result.error()).contains("private");
+	}
+
+	@Test
+	void connectsToTheAddressItCheckedNotToAFreshLookup() {
+		// The name resolves nowhere through the system resolver: only the checked answer
+		// reaches the receiver.
+		HostResolver checked = (host) -> List.of(InetAddress.getByName("127.0.0.1"));
+		String path = "/pinned/" + UUID.randomUUID();
+
+		AttemptResult result = sender(true, checked).send(delivery("http://receiver.invalid:" + port() + path));
+
+		assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+		assertThat(receiver.received(path)).hasSize(1);
+		assertThat(receiver.received(path).get(0).header("host")).startsWith("receiver.invalid");
+	}
+
+	private static CallbackSender sender(boolean allowPrivateNetworks, HostResolver resolver) {
+		CallbackProperties properties = TestCallbackProperties.of(true, allowPrivateNetworks, null);
+		return new CallbackSender(properties, resolver, new WebhookSigner(properties), Clock.systemUTC());
+	}
+
+	private static CallbackDelivery delivery(String url) {
+		return new CallbackDelivery(UUID.randomUUID(), UUID.randomUUID(), 2, url, "{}", Instant.now());
+	}
+
+	private static int port() {
+		return URI.create(receiver.url("/")).getPort();
+	}
+
+}
