@@ -1,0 +1,354 @@
+#!/usr/bin/env bash
+#
+# End-to-end HTTP latency of ekyc-admin with 1,000,000 sessions in the database.
+#
+# What it measures: the production jar (target/ekyc-admin-*.jar, built here with the Maven
+# wrapper), on 127.0.0.1, against PostgreSQL, with real JWT validation (RS256 token
+# checked against a JWKS served locally), answering
+#   - POST /ekyc/admin/{userId}/sessions  (create; every request a new user id -> 200)
+#   - GET  /ekyc/admin/{userId}/status    (status of a random seeded user -> 200)
+# with wrk (closed loop, THREADS threads, CONNECTIONS connections) after a warm-up run of
+# each. It reports median, p90, p99 and requests/s per endpoint, checks that every answer
+# was 2xx, and passes when both medians are under TARGET_MS (10 ms).
+#
+# The database ekyc_bench is dropped and created at every run, its schema made by the
+# service's Flyway migrations, then seeded with SESSIONS sessions (bench/seed.sql).
+#
+# Run from anywhere (needs java 17+, psql, wrk, openssl, python3, curl; apt-get install wrk):
+#   bench/latency.sh
+# Settings (environment): SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=4
+#   DURATION=30s WARMUP=15s TARGET_MS=10 APP_PORT=8181 JWKS_PORT=9191 DB_NAME=ekyc_bench
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres SKIP_BUILD=1 (use the jar as built)
+#   KEEP_DB=1 (keep ekyc_bench afterwards, e.g. for EXPLAIN) JAVA_OPTS="-Xmx512m"
+#   APP_ARGS="--some.property=value" (extra arguments for the service, for experiments)
+#   QUIET_WAIT=120 QUIET_PCT=10 (before each measured run, wait up to QUIET_WAIT s while
+#   processes other than the benchmark's use more than QUIET_PCT% of the CPU, e.g. a build)
+# Output: a summary on stdout and in bench/out/latency-<date>.txt (git-ignored).
+# Exit status: 0 when both medians are under the target and all answers were 2xx, 1 if not,
+# 2 when the benchmark could not run.
+
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(dirname "$BENCH_DIR")"
+
+SESSIONS="${SESSIONS:-1000000}"
+USERS="${USERS:-400000}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-4}"
+DURATION="${DURATION:-30s}"
+WARMUP="${WARMUP:-15s}"
+TARGET_MS="${TARGET_MS:-10}"
+APP_PORT="${APP_PORT:-8181}"
+JWKS_PORT="${JWKS_PORT:-9191}"
+DB_NAME="${DB_NAME:-ekyc_bench}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+QUIET_WAIT="${QUIET_WAIT:-120}"
+QUIET_PCT="${QUIET_PCT:-10}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+BASE_URL="http://127.0.0.1:${APP_PORT}"
+ISSUER="http://127.0.0.1:${JWKS_PORT}"
+AUDIENCE="ekyc-admin"
+STAMP="$(date +%Y-%m-%dT%H%M%S)"
+OUT_DIR="${BENCH_DIR}/out"
+REPORT="${OUT_DIR}/latency-${STAMP}.txt"
+
+WORK="$(mktemp -d /tmp/ekyc-bench.XXXXXX)"
+APP_PID=""
+JWKS_PID=""
+SAMPLER_PID=""
+DB_CREATED=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+	log "ERROR: $*"
+	exit 2
+}
+
+cleanup() {
+	local status=$?
+	set +e
+	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+		log "Stopping the service (pid $APP_PID)"
+		kill -TERM "$APP_PID" 2>/dev/null
+		for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+		kill -KILL "$APP_PID" 2>/dev/null
+		wait "$APP_PID" 2>/dev/null
+	fi
+	if [[ -n "$SAMPLER_PID" ]]; then
+		kill -TERM "$SAMPLER_PID" 2>/dev/null
+		wait "$SAMPLER_PID" 2>/dev/null
+	fi
+	if [[ -n "$JWKS_PID" ]] && kill -0 "$JWKS_PID" 2>/dev/null; then
+		kill -TERM "$JWKS_PID" 2>/dev/null
+		wait "$JWKS_PID" 2>/dev/null
+	fi
+	if [[ -n "$DB_CREATED" && "${KEEP_DB:-0}" != "1" ]]; then
+		psql -X -q -d postgres -c "drop database if exists ${DB_NAME} with (force)" >/dev/null 2>&1
+	elif [[ -n "$DB_CREATED" ]]; then
+		log "Kept database ${DB_NAME} (KEEP_DB=1)"
+	fi
+	if [[ $status -eq 2 && -f "$WORK/app.log" ]]; then
+		log "Last lines of the service log:"
+		tail -n 40 "$WORK/app.log" >&2
+	fi
+	rm -rf "$WORK"
+	exit $status
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+
+for tool in java psql wrk openssl python3 curl ss; do
+	command -v "$tool" >/dev/null || die "$tool is needed (wrk: apt-get install -y wrk)"
+done
+for port in "$APP_PORT" "$JWKS_PORT"; do
+	if [[ -n "$(ss -Hltn "sport = :${port}")" ]]; then
+		die "port ${port} is already in use; stop what listens there or set APP_PORT / JWKS_PORT"
+	fi
+done
+psql -X -q -d postgres -c 'select 1' >/dev/null || die "cannot reach PostgreSQL at ${PGHOST}:${PGPORT} as ${PGUSER}"
+
+# --- The jar -----------------------------------------------------------------------------
+
+cd "$PROJECT_DIR"
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+	log "Building the jar (./mvnw -q -B -DskipTests package)"
+	./mvnw -q -B -DskipTests package >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
+fi
+JAR="$(ls "$PROJECT_DIR"/target/ekyc-admin-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true)"
+[[ -n "$JAR" && -f "$JAR" ]] || die "no jar in target/; run without SKIP_BUILD=1"
+
+# --- Signing key, JWKS and token ---------------------------------------------------------
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+log "Generating an RSA key, the JWKS and a token"
+mkdir -p "$WORK/jwks"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
+KID="bench-$(openssl rand -hex 4)"
+MODULUS_HEX="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2)"
+N="$(python3 -c 'import base64, sys; print(base64.urlsafe_b64encode(bytes.fromhex(sys.argv[1])).rstrip(b"=").decode())' "$MODULUS_HEX")"
+E="AQAB" # 65537, openssl's default public exponent
+openssl rsa -in "$WORK/key.pem" -noout -text 2>/dev/null | grep -q 'publicExponent: 65537' || die "unexpected RSA exponent"
+printf '{"keys":[{"kty":"RSA","kid":"%s","alg":"RS256","use":"sig","n":"%s","e":"%s"}]}\n' \
+	"$KID" "$N" "$E" >"$WORK/jwks/jwks.json"
+
+NOW="$(date +%s)"
+JWT_HEADER="$(printf '{"alg":"RS256","kid":"%s","typ":"JWT"}' "$KID" | b64url)"
+JWT_CLAIMS="$(printf '{"iss":"%s","aud":"%s","sub":"bench","azp":"bench","scope":"ekyc.session.list ekyc.session.get ekyc.session.create","iat":%d,"nbf":%d,"exp":%d}' \
+	"$ISSUER" "$AUDIENCE" "$NOW" "$NOW" "$((NOW + 3600))" | b64url)"
+JWT_SIGNATURE="$(printf '%s.%s' "$JWT_HEADER" "$JWT_CLAIMS" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
+export BENCH_TOKEN="${JWT_HEADER}.${JWT_CLAIMS}.${JWT_SIGNATURE}"
+export BENCH_LUA_DIR="$BENCH_DIR"
+
+python3 -m http.server "$JWKS_PORT" --bind 127.0.0.1 --directory "$WORK/jwks" >"$WORK/jwks.log" 2>&1 &
+JWKS_PID=$!
+for _ in $(seq 1 50); do
+	curl -fsS "${ISSUER}/jwks.json" >/dev/null 2>&1 && break
+	kill -0 "$JWKS_PID" 2>/dev/null || die "the JWKS server did not start: $(cat "$WORK/jwks.log")"
+	sleep 0.1
+done
+curl -fsS "${ISSUER}/jwks.json" >/dev/null || die "the JWKS is not served at ${ISSUER}/jwks.json"
+
+# --- Database and service ----------------------------------------------------------------
+
+log "Creating database ${DB_NAME}"
+psql -X -q -d postgres -c "drop database if exists ${DB_NAME} with (force)" 2>/dev/null
+psql -X -q -d postgres -c "create database ${DB_NAME}"
+DB_CREATED=1
+
+log "Starting the service on ${BASE_URL} ($(basename "$JAR"), ${JAVA_OPTS})"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+EKYC_DATABASE_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB_NAME}" \
+EKYC_DATABASE_USERNAME="$PGUSER" \
+EKYC_CALLBACKS_SIGNING_SECRET="whsec_$(openssl rand -base64 32)" \
+	java $JAVA_OPTS -jar "$JAR" \
+	--server.port="$APP_PORT" \
+	--server.address=127.0.0.1 \
+	--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="${ISSUER}/jwks.json" \
+	--spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
+	--spring.security.oauth2.resourceserver.jwt.audiences="$AUDIENCE" \
+	${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+STARTED_AT=$SECONDS
+until curl -fsS "${BASE_URL}/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+	kill -0 "$APP_PID" 2>/dev/null || die "the service exited during start"
+	((SECONDS - STARTED_AT < 120)) || die "the service did not become healthy within 120 s"
+	sleep 0.5
+done
+log "Service up after $((SECONDS - STARTED_AT)) s; Flyway has created the schema"
+
+log "Seeding ${SESSIONS} sessions for ${USERS} users (bench/seed.sql)"
+SEED_STARTED=$SECONDS
+psql -X -q -d "$DB_NAME" -v sessions="$SESSIONS" -v users="$USERS" -f "$BENCH_DIR/seed.sql" >/dev/null
+# VACUUM as autovacuum would after a million inserts, so that it does not run during the
+# measurement instead; CHECKPOINT for the same reason.
+psql -X -q -d "$DB_NAME" -c "vacuum (analyze) sessions" -c "vacuum (analyze) session_events" -c "checkpoint"
+SEED_DONE=$SECONDS
+log "Seeded in $((SEED_DONE - SEED_STARTED)) s"
+
+# --- Sanity checks: the token is accepted, the endpoints answer as the benchmark expects --
+
+expect_status() { # expected, description, curl arguments...
+	local expected=$1 description=$2 actual
+	shift 2
+	actual="$(curl -sS -o "$WORK/check.json" -w '%{http_code}' "$@")"
+	[[ "$actual" == "$expected" ]] || die "${description}: expected ${expected}, got ${actual}: $(head -c 500 "$WORK/check.json")"
+	log "  ${description}: ${actual}"
+}
+AUTH=(-H "Authorization: Bearer ${BENCH_TOKEN}")
+log "Checking the token and the endpoints"
+expect_status 401 "GET /ekyc/admin without a token" "${BASE_URL}/ekyc/admin?limit=1"
+expect_status 200 "GET /ekyc/admin?limit=1 with the token" "${AUTH[@]}" "${BASE_URL}/ekyc/admin?limit=1"
+expect_status 200 "POST /ekyc/admin/bench-check-1/sessions" "${AUTH[@]}" -X POST \
+	-H 'Content-Type: application/json' -d '{}' "${BASE_URL}/ekyc/admin/bench-check-1/sessions"
+expect_status 409 "POST again for the same user" "${AUTH[@]}" -X POST \
+	-H 'Content-Type: application/json' -d '{}' "${BASE_URL}/ekyc/admin/bench-check-1/sessions"
+expect_status 200 "GET /ekyc/admin/user-0000001/status" "${AUTH[@]}" "${BASE_URL}/ekyc/admin/user-0000001/status"
+expect_status 200 "GET /ekyc/admin/user-$(printf '%07d' "$USERS")/status" "${AUTH[@]}" \
+	"${BASE_URL}/ekyc/admin/user-$(printf '%07d' "$USERS")/status"
+expect_status 404 "GET /ekyc/admin/nobody/status" "${AUTH[@]}" "${BASE_URL}/ekyc/admin/nobody/status"
+
+# --- Measurement -------------------------------------------------------------------------
+
+run_wrk() { # name, duration, script, args...
+	local name=$1 duration=$2 script=$3
+	shift 3
+	local path
+	case "$script" in
+		create-session.lua) path="/ekyc/admin/x/sessions" ;;
+		*) path="/ekyc/admin/x/status" ;;
+	esac
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency \
+		-s "$BENCH_DIR/$script" "${BASE_URL}${path}" -- "$@" >"$WORK/$name.txt" 2>&1 \
+		|| { cat "$WORK/$name.txt" >&2; die "wrk failed ($name)"; }
+	grep -q '^BENCH ' "$WORK/$name.txt" || { cat "$WORK/$name.txt" >&2; die "no summary from wrk ($name)"; }
+}
+gc_totals() { # prints "<collections> <seconds>" of the service so far
+	jstat -gcutil "$APP_PID" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+		NR == 2 { printf "%d %.3f\n", $col["YGC"] + $col["FGC"] + (col["CGC"] ? $col["CGC"] : 0), $col["GCT"] }' \
+		|| echo "0 0"
+}
+measure() { # name, script, args... : a measured run, with the service's GC and the CPU use recorded
+	local name=$1 gc_before gc_after
+	wait_quiet
+	gc_before="$(gc_totals)"
+	python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" "$name" >"$WORK/$name.cpu" &
+	SAMPLER_PID=$!
+	run_wrk "$name" "$DURATION" "$2" "${@:3}"
+	kill -TERM "$SAMPLER_PID" 2>/dev/null || true
+	wait "$SAMPLER_PID" || true
+	SAMPLER_PID=""
+	gc_after="$(gc_totals)"
+	awk -v b="$gc_before" -v a="$gc_after" -v n="$name" 'BEGIN { split(b, x, " "); split(a, y, " ");
+		printf "gc %s: %d collections, %.0f ms in total\n", n, y[1] - x[1], (y[2] - x[2]) * 1000 }' >"$WORK/$name.gc"
+}
+wait_quiet() { # before measuring, wait up to QUIET_WAIT seconds for other work on the machine to stop
+	local waited=0 busy
+	while busy="$(python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" quiet 2 | sed -n 's/.*other_share=\([0-9]*\)%.*/\1/p')" \
+		&& ((${busy:-0} > QUIET_PCT)); do
+		if ((waited >= QUIET_WAIT)); then
+			log "  other processes still use ${busy}% of the CPU; measuring anyway"
+			return
+		fi
+		((waited == 0)) && log "  other processes use ${busy}% of the CPU; waiting up to ${QUIET_WAIT} s for them to calm down"
+		sleep 3
+		waited=$((waited + 5))
+	done
+}
+field() { # file, key
+	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
+log "Warm-up: create ${WARMUP}, then status ${WARMUP}"
+run_wrk warmup-create "$WARMUP" create-session.lua warm
+run_wrk warmup-status "$WARMUP" status.lua "$USERS"
+
+ROWS_BEFORE="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from sessions')"
+((ROWS_BEFORE >= SESSIONS)) || die "expected at least ${SESSIONS} sessions, found ${ROWS_BEFORE}"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+GC_NAME="$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o -- '-XX:+Use[A-Za-z0-9]*GC' | head -n 1 || true)"
+GC_NAME="${GC_NAME:-collector unknown}"
+log "Measuring create for ${DURATION} (-t${THREADS} -c${CONNECTIONS})"
+measure create create-session.lua run
+log "Measuring status for ${DURATION} (-t${THREADS} -c${CONNECTIONS})"
+measure status status.lua "$USERS"
+
+# Every 200 of the create run must be a session in the database.
+CREATED_ROWS="$(psql -X -qtA -d "$DB_NAME" -c "select count(*) from sessions where user_id like 'bench-run-%'")"
+CREATED_EVENTS="$(psql -X -qtA -d "$DB_NAME" -c "select count(*) from session_events e join sessions s on s.id = e.session_id where s.user_id like 'bench-run-%'")"
+ROWS_AFTER="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from sessions')"
+
+# --- Summary -----------------------------------------------------------------------------
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+VERDICT=PASS
+row() { # name
+	local f="$WORK/$1.txt" p50 ok non2xx sockets
+	p50="$(field "$f" p50_us)"
+	ok="$(field "$f" ok2xx)"
+	non2xx="$(field "$f" non2xx)"
+	sockets="$(field "$f" socket_errors)"
+	local mark="ok"
+	if ((p50 >= TARGET_MS * 1000)) || ((non2xx != 0)) || ((sockets != 0)) || ((ok == 0)); then
+		mark="FAIL"
+		VERDICT=FAIL
+	fi
+	printf '%-8s %9s %9s %9s %9s %10s %9s %9s %8s  %s\n' "$1" \
+		"$(ms "$p50")" "$(ms "$(field "$f" p90_us)")" "$(ms "$(field "$f" p99_us)")" \
+		"$(ms "$(field "$f" max_us)")" "$(field "$f" rps)" "$(field "$f" requests)" "$non2xx" "$sockets" "$mark"
+}
+
+mkdir -p "$OUT_DIR"
+{
+	echo "ekyc-admin end-to-end latency, $(date -Iseconds)"
+	echo "commit:      $(git -C "$PROJECT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (with local changes)')"
+	echo "jar:         $(basename "$JAR"), java $JAVA_OPTS ($(java -version 2>&1 | head -n 1))${APP_ARGS:+, service arguments: ${APP_ARGS}}"
+	echo "database:    $(psql -X -qtA -d postgres -c 'show server_version') at ${PGHOST}:${PGPORT}/${DB_NAME}"
+	echo "machine:     $(nproc) CPUs, load average before measuring ${LOAD_BEFORE} (warm-up included); wrk, service and PostgreSQL share them"
+	echo "data:        ${ROWS_BEFORE} sessions (${SESSIONS} seeded for ${USERS} users, the rest from checks and warm-up) before measuring, ${ROWS_AFTER} after"
+	echo "load:        wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --latency (closed loop), after ${WARMUP} warm-up per endpoint"
+	echo "create:      POST /ekyc/admin/bench-run-t<thread>-<n>/sessions, body {}; ${CREATED_ROWS} sessions and ${CREATED_EVENTS} events in the database from this run"
+	echo "status:      GET /ekyc/admin/user-<random 1..${USERS}>/status"
+	echo "seeding:     ${SESSIONS} sessions + events in $((SEED_DONE - SEED_STARTED)) s, then VACUUM (ANALYZE) and CHECKPOINT"
+	echo
+	printf '%-8s %9s %9s %9s %9s %10s %9s %9s %8s\n' endpoint "p50 ms" "p90 ms" "p99 ms" "max ms" "req/s" requests non-2xx "sock.err"
+	row create
+	row status
+	echo
+	echo "warm-up:     not counted; create p50 $(ms "$(field "$WORK/warmup-create.txt" p50_us)") ms at $(field "$WORK/warmup-create.txt" rps) req/s, status p50 $(ms "$(field "$WORK/warmup-status.txt" p50_us)") ms at $(field "$WORK/warmup-status.txt" rps) req/s (JIT still compiling)"
+	echo "status codes: create $(field "$WORK/create.txt" statuses); status $(field "$WORK/status.txt" statuses)"
+	# wrk stops with up to one request per connection in flight, which the service completes.
+	CREATED_OK="$(field "$WORK/create.txt" ok2xx)"
+	if ((CREATED_ROWS < CREATED_OK || CREATED_ROWS > CREATED_OK + CONNECTIONS || CREATED_EVENTS != CREATED_ROWS)); then
+		echo "MISMATCH: ${CREATED_OK} creates answered 200 but ${CREATED_ROWS} sessions / ${CREATED_EVENTS} events are in the database"
+		VERDICT=FAIL
+	fi
+	echo "$(cat "$WORK/create.gc"); $(cat "$WORK/status.gc") (${GC_NAME})"
+	cat "$WORK/create.cpu" "$WORK/status.cpu"
+	for name in create status; do
+		share="$(sed -n 's/.*other_share=\([0-9]*\)%.*/\1/p' "$WORK/$name.cpu")"
+		if ((${share:-0} >= 10)); then
+			echo "NOTE:        other processes took ${share}% of the CPU during the ${name} run: its numbers are pessimistic; rerun on a quiet machine"
+		fi
+	done
+	echo "target:      median under ${TARGET_MS} ms for both, no non-2xx answers, no socket errors"
+	echo "RESULT:      ${VERDICT}"
+} >"$WORK/summary.txt"
+
+{
+	cat "$WORK/summary.txt"
+	for name in create status warmup-create warmup-status; do
+		echo
+		echo "----- wrk output: ${name} -----"
+		cat "$WORK/$name.txt"
+	done
+} >"$REPORT"
+cp "$WORK/app.log" "${OUT_DIR}/latency-${STAMP}-service.log"
+
+echo
+cat "$WORK/summary.txt"
+echo
+echo "Report: ${REPORT} (service log: ${OUT_DIR}/latency-${STAMP}-service.log)"
+[[ "$VERDICT" == PASS ]] || exit 1

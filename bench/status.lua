@@ -1,0 +1,19 @@
+-- GET /ekyc/admin/{userId}/status for random seeded users (user-0000001 .. user-<users>,
+-- every one of them has sessions, so every answer should be 200).
+-- Argument (after --): the number of seeded users.
+
+dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
+
+local users
+
+function init(args)
+	users = tonumber(args[1])
+	if users == nil or users < 1 then
+		error("status.lua needs the number of seeded users as its argument")
+	end
+	math.randomseed(os.time() * 1000 + thread_id)
+end
+
+function request()
+	return wrk.format("GET", string.format("/ekyc/admin/user-%07d/status", math.random(users)))
+end
