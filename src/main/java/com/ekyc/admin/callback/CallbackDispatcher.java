@@ -38,6 +38,8 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
+	private final boolean enabled;
+
 	private final Semaphore freeWorkers;
 
 	private final Semaphore wakeUps = new Semaphore(0);
@@ -53,6 +55,7 @@ class CallbackDispatcher implements SmartLifecycle {
 		this.sender = sender;
 		this.workerCount = properties.workers();
 		this.pollInterval = properties.pollInterval();
+		this.enabled = properties.dispatchEnabled();
 		this.freeWorkers = new Semaphore(this.workerCount);
 	}
 
@@ -162,6 +165,9 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
 		this.running = false;
 		wake();
 		this.workers.shutdown();
@@ -175,6 +181,11 @@ class CallbackDispatcher implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.enabled;
 	}
 
 	@Override

@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code timeout}, so only a dead worker's deliveries are claimed again
  * @param pollInterval how often the dispatcher looks for due deliveries when nothing woke
  * it
+ * @param dispatchEnabled whether this instance sends callbacks; an instance that does not
+ * still records them for the others to send
  */
 @Validated
 @ConfigurationProperties("ekyc.callbacks")
@@ -42,7 +44,7 @@ public record CallbackProperties(boolean allowHttp, boolean allowPrivateNetworks
 		@NotNull @DefaultValue("10s") Duration timeout, @NotEmpty @DefaultValue( {
 				"5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retrySchedule,
 		@Min(1) @Max(512) @DefaultValue("32") int workers, @NotNull @DefaultValue("2m") Duration lease,
-		@NotNull @DefaultValue("1s") Duration pollInterval){
+		@NotNull @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean dispatchEnabled){
 
 	public CallbackProperties {
 		if (timeout != null && lease != null && lease.compareTo(timeout.multipliedBy(2)) < 0) {

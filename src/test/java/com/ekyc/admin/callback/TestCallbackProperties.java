@@ -19,7 +19,7 @@ final class TestCallbackProperties {
 	static CallbackProperties of(boolean allowHttp, boolean allowPrivateNetworks, @Nullable URI defaultUrl) {
 		return new CallbackProperties(allowHttp, allowPrivateNetworks, defaultUrl, SECRET, List.of(),
 				Duration.ofSeconds(2), List.of(Duration.ofMillis(100), Duration.ofMillis(200)), 4,
-				Duration.ofSeconds(10), Duration.ofMillis(100));
+				Duration.ofSeconds(10), Duration.ofMillis(100), true);
 	}
 
 }

@@ -67,7 +67,7 @@ class WebhookSignerTests {
 
 	private static CallbackProperties properties(@Nullable String secret, List<String> previous) {
 		return new CallbackProperties(false, false, (URI) null, secret, previous, Duration.ofSeconds(10),
-				List.of(Duration.ofSeconds(5)), 4, Duration.ofMinutes(2), Duration.ofSeconds(1));
+				List.of(Duration.ofSeconds(5)), 4, Duration.ofMinutes(2), Duration.ofSeconds(1), true);
 	}
 
 }

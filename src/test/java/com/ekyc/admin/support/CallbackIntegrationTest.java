@@ -16,7 +16,7 @@ import com.ekyc.admin.security.Permissions;
  */
 @TestPropertySource(properties = { "ekyc.callbacks.allow-http=true", "ekyc.callbacks.allow-private-networks=true",
 		"ekyc.callbacks.retry-schedule=200ms,300ms", "ekyc.callbacks.timeout=1s", "ekyc.callbacks.lease=3s",
-		"ekyc.callbacks.poll-interval=100ms", "ekyc.callbacks.workers=8" })
+		"ekyc.callbacks.poll-interval=100ms", "ekyc.callbacks.workers=8", "ekyc.callbacks.dispatch-enabled=true" })
 public abstract class CallbackIntegrationTest extends IntegrationTest {
 
 	protected static final Receiver receiver = Receiver.start();

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.ekyc.admin.security.Permissions;
 
@@ -18,6 +19,8 @@ import com.ekyc.admin.security.Permissions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
+// Only the callback tests' context sends callbacks, under address rules of its own.
+@TestPropertySource(properties = "ekyc.callbacks.dispatch-enabled=false")
 public abstract class IntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.start(0);
