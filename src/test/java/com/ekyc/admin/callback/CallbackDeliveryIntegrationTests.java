@@ -188,7 +188,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 			.map((attempt) -> attempt.json().get("data").get("sequence").asInt())
 			.toList();
 		assertThat(sequences).containsExactly(2, 2, 2, 3, 4);
-		assertThat(receiver.maxConcurrentRequestsPerPath()).isEqualTo(1);
+		assertThat(receiver.maxConcurrentRequests(session.path())).isEqualTo(1);
 	}
 
 	@Test

@@ -38,9 +38,9 @@ public final class Receiver implements AutoCloseable {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final AtomicInteger maxInFlightPerPath = new AtomicInteger();
-
 	private final Map<String, AtomicInteger> inFlightByPath = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> maxInFlightByPath = new ConcurrentHashMap<>();
 
 	private Receiver(HttpServer server) {
 		this.server = server;
@@ -83,15 +83,17 @@ public final class Receiver implements AutoCloseable {
 		return this.received.stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
-	/** The most requests ever under way at once for one path. */
-	public int maxConcurrentRequestsPerPath() {
-		return this.maxInFlightPerPath.get();
+	/** The most requests ever under way at once for the path. */
+	public int maxConcurrentRequests(String path) {
+		AtomicInteger max = this.maxInFlightByPath.get(path);
+		return (max != null) ? max.get() : 0;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		AtomicInteger pathInFlight = this.inFlightByPath.computeIfAbsent(path, (key) -> new AtomicInteger());
-		this.maxInFlightPerPath.accumulateAndGet(pathInFlight.incrementAndGet(), Math::max);
+		this.maxInFlightByPath.computeIfAbsent(path, (key) -> new AtomicInteger())
+			.accumulateAndGet(pathInFlight.incrementAndGet(), Math::max);
 		this.inFlight.incrementAndGet();
 		try {
 			byte[] body = exchange.getRequestBody().readAllBytes();
