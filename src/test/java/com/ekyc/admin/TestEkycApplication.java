@@ -25,7 +25,9 @@ public class TestEkycApplication {
 				"--spring.security.oauth2.resourceserver.jwt.audiences=" + LocalIssuer.AUDIENCE,
 				"--ekyc.security.token-url=" + issuer.tokenUri(), "--ekyc.callbacks.allow-http=true",
 				"--ekyc.callbacks.allow-private-networks=true",
-				"--ekyc.callbacks.signing-secret=" + LocalDevelopmentConfiguration.DEV_SIGNING_SECRET };
+				"--ekyc.callbacks.signing-secret=" + LocalDevelopmentConfiguration.DEV_SIGNING_SECRET,
+				// Plain log lines for a person at a terminal; deployments log JSON.
+				"--logging.structured.format.console=" };
 		String[] all = Stream.concat(Arrays.stream(local), Arrays.stream(args)).toArray(String[]::new);
 		SpringApplication.from(EkycApplication::main).with(LocalDevelopmentConfiguration.class).run(all);
 	}
