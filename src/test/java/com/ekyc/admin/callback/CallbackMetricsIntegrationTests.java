@@ -21,9 +21,11 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 		ApiResponse metrics = api().get("/actuator/prometheus", adminToken());
 
 		assertThat(metrics.status()).isEqualTo(200);
-		assertThat(metrics.body()).contains("ekyc_sessions_status_changes_total{to=\"IN_PROGRESS\"}",
-				"ekyc_callbacks_deliveries_total{outcome=\"delivered\"}", "ekyc_callbacks_attempt_seconds_count",
-				"ekyc_callbacks_delivery_delay_seconds_bucket", "ekyc_callbacks_pending");
+		assertThat(metrics.body()).contains(
+				"ekyc_sessions_status_changes_total{application=\"ekyc-admin\",to=\"IN_PROGRESS\"}",
+				"ekyc_callbacks_deliveries_total{application=\"ekyc-admin\",outcome=\"delivered\"}",
+				"ekyc_callbacks_attempt_seconds_count", "ekyc_callbacks_delivery_delay_seconds_bucket",
+				"ekyc_callbacks_pending", "http_server_requests_seconds_bucket", "application=\"ekyc-admin\"");
 	}
 
 }
