@@ -127,6 +127,18 @@ public final class LocalIssuer implements AutoCloseable {
 	}
 
 	private void serveToken(HttpExchange exchange) throws IOException {
+		if ("OPTIONS".equals(exchange.getRequestMethod())) {
+			// Swagger UI asks for tokens from the API's origin: answer the browser's CORS
+			// preflight.
+			exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+			exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
+			exchange.getResponseHeaders()
+				.set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Requested-With");
+			exchange.getResponseHeaders().set("Access-Control-Max-Age", "600");
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
 		if (!"POST".equals(exchange.getRequestMethod())) {
 			respond(exchange, 405, "{\"error\":\"invalid_request\"}");
 			return;
