@@ -1,11 +1,15 @@
 package com.ekyc.admin.security;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,8 +21,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoders,
-			PermissionsJwtConverter permissions, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied) throws Exception {
+			OAuth2ResourceServerProperties resourceServer, PermissionsJwtConverter permissions,
+			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) throws Exception {
 		JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
 		if (jwtDecoder == null) {
 			throw new IllegalStateException("No token issuer is configured: set "
@@ -34,8 +38,11 @@ class SecurityConfiguration {
 				.forEach((rule) -> requests.requestMatchers(rule.matcher()).hasAuthority(rule.permission()));
 			requests.anyRequest().authenticated();
 		});
+		String issuer = resourceServer.getJwt().getIssuerUri();
 		http.oauth2ResourceServer(
-				(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(permissions))
+				(configurer) -> configurer.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(permissions))
+					.protectedResourceMetadata((metadata) -> metadata
+						.protectedResourceMetadataCustomizer((document) -> describe(document, issuer)))
 					.authenticationEntryPoint(entryPoint)
 					.accessDeniedHandler(accessDenied));
 		http.exceptionHandling(
@@ -44,6 +51,18 @@ class SecurityConfiguration {
 		http.csrf((csrf) -> csrf.disable());
 		http.requestCache((cache) -> cache.disable());
 		return http.build();
+	}
+
+	/**
+	 * What {@code /.well-known/oauth-protected-resource} (RFC 9728) tells clients: where
+	 * tokens come from and which scopes this API knows.
+	 */
+	private static void describe(OAuth2ProtectedResourceMetadata.Builder document, @Nullable String issuer) {
+		document.resourceName("eKYC Admin API").tlsClientCertificateBoundAccessTokens(false);
+		Permissions.ALL.stream().sorted().forEach(document::scope);
+		if (issuer != null) {
+			document.authorizationServer(issuer);
+		}
 	}
 
 }

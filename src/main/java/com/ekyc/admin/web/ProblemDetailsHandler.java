@@ -130,9 +130,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& request instanceof ServletWebRequest servlet) {
 			Problems.setInstanceIfAbsent(problem, servlet.getRequest().getRequestURI());
-			if (problem.getTitle() == null) {
-				problem.setTitle(Problems.of(statusCode, "").getTitle());
-			}
+			Problems.describeStatus(problem);
 		}
 		return response;
 	}

@@ -2,6 +2,7 @@ package com.ekyc.admin.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,8 @@ import org.springframework.http.ProblemDetail;
  * The problem bodies shared by every feature.
  */
 public final class Problems {
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	/** The type of every problem about the shape or content of a request. */
 	public static final URI INVALID_REQUEST = URI.create("urn:ekyc:problem:invalid-request");
@@ -24,9 +27,24 @@ public final class Problems {
 	 */
 	public static ProblemDetail of(HttpStatusCode status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		HttpStatus known = HttpStatus.resolve(status.value());
-		problem.setTitle((known != null) ? known.getReasonPhrase() : "Error");
+		describeStatus(problem);
 		return problem;
+	}
+
+	/**
+	 * Gives a problem that names no type of its own the type and title of its HTTP status
+	 * ({@code urn:ekyc:problem:not-found}, "Not Found"), so that every problem has both.
+	 */
+	public static void describeStatus(ProblemDetail problem) {
+		HttpStatus known = HttpStatus.resolve(problem.getStatus());
+		String phrase = (known != null) ? known.getReasonPhrase() : "Error";
+		if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+			problem.setType(
+					URI.create("urn:ekyc:problem:" + phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+		}
+		if (problem.getTitle() == null) {
+			problem.setTitle(phrase);
+		}
 	}
 
 	/**

@@ -162,6 +162,17 @@ class TokenValidationIntegrationTests extends IntegrationTest {
 		assertThat(create(claims).json().get("createdBy").asString()).isEqualTo("the-subject");
 	}
 
+	@Test
+	void describesItselfAsAProtectedResource() {
+		ApiResponse metadata = api().get("/.well-known/oauth-protected-resource", null);
+
+		assertThat(metadata.status()).isEqualTo(200);
+		assertThat(metadata.json().get("authorization_servers").get(0).asString()).isEqualTo(issuer.issuerUri());
+		assertThat(metadata.json().get("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+		assertThat(metadata.json().get("scopes_supported").toString()).contains(Permissions.LIST, Permissions.GET,
+				Permissions.CREATE, Permissions.UPDATE);
+	}
+
 	private ApiResponse create(JWTClaimsSet claims) {
 		return api().post("/ekyc/admin/" + newUserId() + "/sessions", issuer.sign(claims), "{}");
 	}

@@ -21,7 +21,18 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void answersUnknownPathWithNotFoundProblem() {
-		assertProblem(api().get("/ekyc/nothing-here", adminToken()), 404);
+		ApiResponse response = api().get("/ekyc/nothing-here", adminToken());
+
+		assertProblem(response, 404);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:ekyc:problem:not-found");
+	}
+
+	@Test
+	void answersMissingTokenWithTypedProblem() {
+		ApiResponse response = api().get("/ekyc/admin", null);
+
+		assertProblem(response, 401);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:ekyc:problem:unauthorized");
 	}
 
 	@Test
@@ -87,6 +98,8 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		assertThat(response.json().get("status").asInt()).isEqualTo(status);
 		assertThat(response.json().get("title").asString()).isNotBlank();
+		assertThat(response.json().get("type").asString()).startsWith("urn:ekyc:problem:");
+		assertThat(response.json().get("instance").asString()).startsWith("/");
 		assertThat(response.json().get("detail").asString()).isNotBlank();
 		assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.");
 	}
