@@ -48,6 +48,24 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void describesEveryResponseHeaderWithASchema() {
+		List<String> headersWithoutSchema = new ArrayList<>();
+		operations(document())
+			.forEach((operation) -> operation.getValue().get("responses").properties().forEach((response) -> {
+				JsonNode headers = response.getValue().get("headers");
+				if (headers != null) {
+					headers.properties()
+						.stream()
+						.filter((header) -> !header.getValue().has("schema") && !header.getValue().has("content"))
+						.forEach((header) -> headersWithoutSchema
+							.add(operation.getKey() + " " + response.getKey() + " " + header.getKey()));
+				}
+			}));
+
+		assertThat(headersWithoutSchema).as("OpenAPI requires a schema (or content) on every header").isEmpty();
+	}
+
+	@Test
 	void documentsListParametersWithDefaultsAndBounds() {
 		JsonNode parameters = document().get("paths").get("/ekyc/admin").get("get").get("parameters");
 

@@ -85,10 +85,14 @@ interface SessionApi {
 			`activeSessionId`. With an `Idempotency-Key`, repeating the same request within 24 hours \
 			answers the first answer again (`Idempotent-Replayed: true`) and creates nothing.""")
 	@ApiResponse(responseCode = "200", description = "The new session",
-			headers = { @Header(name = "Location", description = "The new session's URL"),
-					@Header(name = "ETag", description = "The session's version, quoted"),
+			headers = {
+					@Header(name = "Location", description = "The new session's URL",
+							schema = @Schema(type = "string", format = "uri-reference")),
+					@Header(name = "ETag", description = "The session's version, quoted",
+							schema = @Schema(type = "string", example = "\"1\"")),
 					@Header(name = "Idempotent-Replayed",
-							description = "`true` when this answers an earlier request with the same key") })
+							description = "`true` when this answers an earlier request with the same key",
+							schema = @Schema(type = "boolean")) })
 	@ApiResponse(responseCode = "400",
 			description = "`userId`, the JSON body, `callback` or `Idempotency-Key` is not valid; unknown members are refused",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA),
@@ -140,7 +144,8 @@ interface SessionApi {
 			happens only if the session is still at that version. Every change is recorded in the \
 			history and sent to the session's callback URL, signed.""")
 	@ApiResponse(responseCode = "200", description = "The session after the change",
-			headers = @Header(name = "ETag", description = "The session's version, quoted"))
+			headers = @Header(name = "ETag", description = "The session's version, quoted",
+					schema = @Schema(type = "string", example = "\"1\"")))
 	@ApiResponse(responseCode = "400", description = "The body, `reason` or `If-Match` is not valid",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@ApiResponse(responseCode = "404", description = "The user has no such session",
@@ -183,7 +188,8 @@ interface SessionApi {
 	@Operation(summary = "Retrieve one session of a user", description = """
 			One session by its id. A session of another user is not found.""")
 	@ApiResponse(responseCode = "200", description = "The session",
-			headers = @Header(name = "ETag", description = "The session's version, quoted"))
+			headers = @Header(name = "ETag", description = "The session's version, quoted",
+					schema = @Schema(type = "string", example = "\"1\"")))
 	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@ApiResponse(responseCode = "404", description = "The user has no such session",
