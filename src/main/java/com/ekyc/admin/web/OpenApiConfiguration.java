@@ -60,12 +60,14 @@ public class OpenApiConfiguration {
 
 	@SuppressWarnings("rawtypes")
 	private static Schema problemSchema() {
+		// No examples here: the schema serves every error status, and one example would
+		// suit only one.
 		return new ObjectSchema().description("An RFC 9457 problem")
-			.addProperty("type", new StringSchema().format("uri").example("urn:ekyc:problem:invalid-request"))
-			.addProperty("title", new StringSchema().example("Invalid request"))
-			.addProperty("status", new IntegerSchema().example(400))
-			.addProperty("detail", new StringSchema().example("The request is not valid: limit must be at most 1024."))
-			.addProperty("instance", new StringSchema().format("uri-reference").example("/ekyc/admin"))
+			.addProperty("type", new StringSchema().format("uri").description("What kind of problem, stable"))
+			.addProperty("title", new StringSchema().description("A short summary of the kind"))
+			.addProperty("status", new IntegerSchema().description("The HTTP status"))
+			.addProperty("detail", new StringSchema().description("What went wrong with this request"))
+			.addProperty("instance", new StringSchema().format("uri-reference").description("The request path"))
 			.addProperty("errors",
 					new Schema<>().type("array")
 						.description("The wrong fields, for invalid requests")
