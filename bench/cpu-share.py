@@ -5,7 +5,8 @@ Usage: cpu-share.py APP_PID DB_NAME LABEL [SECONDS]
 (runs for SECONDS, or until SIGTERM, then prints one line)
 
 Samples utime+stime of every process in /proc once a second and sums the deltas per
-group: the service (APP_PID), PostgreSQL backends of DB_NAME, wrk, and everything else
+group: the service (APP_PID), PostgreSQL backends of DB_NAME, wrk, the callback benchmark's
+receiver and load generator (bench/callback-*.js, shown when they ran), and everything else
 (named, biggest first). Processes that exit lose at most their last second. Idle time
 comes from /proc/stat.
 """
@@ -49,6 +50,10 @@ def group(pid, comm, cmdline, app_pid, db_name):
         return "service"
     if comm == "wrk":
         return "wrk"
+    if "bench/callback-receiver.js" in cmdline:
+        return "receiver"
+    if "bench/callback-load.js" in cmdline:
+        return "load"
     if cmdline.startswith("postgres:") and f" {db_name} " in f" {cmdline} ":
         return f"postgres ({db_name})"
     if pid == os.getpid():
@@ -91,8 +96,9 @@ def main():
     elapsed = time.monotonic() - started
     cpus = os.cpu_count() or 1
     idle = (idle_ticks() - idle_start) / TICK
-    mine = ["service", f"postgres ({db_name})", "wrk", "sampler"]
+    mine = ["service", f"postgres ({db_name})", "wrk", "sampler", "receiver", "load"]
     parts = [f"{name} {used.get(name, 0) / TICK:.1f}" for name in mine[:3]]
+    parts += [f"{name} {used[name] / TICK:.1f}" for name in mine[4:] if used.get(name, 0) > 0]
     others = sorted(((n, t) for n, t in used.items() if n not in mine and t > 0), key=lambda x: -x[1])
     other_total = sum(t for _, t in others) / TICK
     detail = ", ".join(f"{n[len('other: '):] if n.startswith('other: ') else n} {t / TICK:.1f}" for n, t in others[:4])

@@ -18,7 +18,7 @@
 #   bench/latency.sh
 # Settings (environment): SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=4
 #   DURATION=30s WARMUP=15s TARGET_MS=10 APP_PORT=8181 JWKS_PORT=9191 DB_NAME=ekyc_bench
-#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres SKIP_BUILD=1 (use the jar as built)
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres SKIP_BUILD=1 (use the jar as built) JAR=<path> (use that jar)
 #   KEEP_DB=1 (keep ekyc_bench afterwards, e.g. for EXPLAIN) JAVA_OPTS="-Xmx512m"
 #   APP_ARGS="--some.property=value" (extra arguments for the service, for experiments)
 #   QUIET_WAIT=120 QUIET_PCT=10 (before each measured run, wait up to QUIET_WAIT s while
@@ -47,137 +47,24 @@ QUIET_WAIT="${QUIET_WAIT:-120}"
 QUIET_PCT="${QUIET_PCT:-10}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
-BASE_URL="http://127.0.0.1:${APP_PORT}"
-ISSUER="http://127.0.0.1:${JWKS_PORT}"
-AUDIENCE="ekyc-admin"
 STAMP="$(date +%Y-%m-%dT%H%M%S)"
 OUT_DIR="${BENCH_DIR}/out"
 REPORT="${OUT_DIR}/latency-${STAMP}.txt"
 
-WORK="$(mktemp -d /tmp/ekyc-bench.XXXXXX)"
-APP_PID=""
-JWKS_PID=""
-SAMPLER_PID=""
-DB_CREATED=""
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() {
-	log "ERROR: $*"
-	exit 2
-}
+require_tools java psql wrk openssl python3 curl ss
+require_free_ports "$APP_PORT" "$JWKS_PORT"
+require_postgres
 
-cleanup() {
-	local status=$?
-	set +e
-	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-		log "Stopping the service (pid $APP_PID)"
-		kill -TERM "$APP_PID" 2>/dev/null
-		for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-		kill -KILL "$APP_PID" 2>/dev/null
-		wait "$APP_PID" 2>/dev/null
-	fi
-	if [[ -n "$SAMPLER_PID" ]]; then
-		kill -TERM "$SAMPLER_PID" 2>/dev/null
-		wait "$SAMPLER_PID" 2>/dev/null
-	fi
-	if [[ -n "$JWKS_PID" ]] && kill -0 "$JWKS_PID" 2>/dev/null; then
-		kill -TERM "$JWKS_PID" 2>/dev/null
-		wait "$JWKS_PID" 2>/dev/null
-	fi
-	if [[ -n "$DB_CREATED" && "${KEEP_DB:-0}" != "1" ]]; then
-		psql -X -q -d postgres -c "drop database if exists ${DB_NAME} with (force)" >/dev/null 2>&1
-	elif [[ -n "$DB_CREATED" ]]; then
-		log "Kept database ${DB_NAME} (KEEP_DB=1)"
-	fi
-	if [[ $status -eq 2 && -f "$WORK/app.log" ]]; then
-		log "Last lines of the service log:"
-		tail -n 40 "$WORK/app.log" >&2
-	fi
-	rm -rf "$WORK"
-	exit $status
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM
+# --- The jar, the token, the database and the service -----------------------------------
 
-for tool in java psql wrk openssl python3 curl ss; do
-	command -v "$tool" >/dev/null || die "$tool is needed (wrk: apt-get install -y wrk)"
-done
-for port in "$APP_PORT" "$JWKS_PORT"; do
-	if [[ -n "$(ss -Hltn "sport = :${port}")" ]]; then
-		die "port ${port} is already in use; stop what listens there or set APP_PORT / JWKS_PORT"
-	fi
-done
-psql -X -q -d postgres -c 'select 1' >/dev/null || die "cannot reach PostgreSQL at ${PGHOST}:${PGPORT} as ${PGUSER}"
-
-# --- The jar -----------------------------------------------------------------------------
-
-cd "$PROJECT_DIR"
-if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-	log "Building the jar (./mvnw -q -B -DskipTests package)"
-	./mvnw -q -B -DskipTests package >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
-fi
-JAR="$(ls "$PROJECT_DIR"/target/ekyc-admin-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true)"
-[[ -n "$JAR" && -f "$JAR" ]] || die "no jar in target/; run without SKIP_BUILD=1"
-
-# --- Signing key, JWKS and token ---------------------------------------------------------
-
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-
-log "Generating an RSA key, the JWKS and a token"
-mkdir -p "$WORK/jwks"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
-KID="bench-$(openssl rand -hex 4)"
-MODULUS_HEX="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2)"
-N="$(python3 -c 'import base64, sys; print(base64.urlsafe_b64encode(bytes.fromhex(sys.argv[1])).rstrip(b"=").decode())' "$MODULUS_HEX")"
-E="AQAB" # 65537, openssl's default public exponent
-openssl rsa -in "$WORK/key.pem" -noout -text 2>/dev/null | grep -q 'publicExponent: 65537' || die "unexpected RSA exponent"
-printf '{"keys":[{"kty":"RSA","kid":"%s","alg":"RS256","use":"sig","n":"%s","e":"%s"}]}\n' \
-	"$KID" "$N" "$E" >"$WORK/jwks/jwks.json"
-
-NOW="$(date +%s)"
-JWT_HEADER="$(printf '{"alg":"RS256","kid":"%s","typ":"JWT"}' "$KID" | b64url)"
-JWT_CLAIMS="$(printf '{"iss":"%s","aud":"%s","sub":"bench","azp":"bench","scope":"ekyc.session.list ekyc.session.get ekyc.session.create","iat":%d,"nbf":%d,"exp":%d}' \
-	"$ISSUER" "$AUDIENCE" "$NOW" "$NOW" "$((NOW + 3600))" | b64url)"
-JWT_SIGNATURE="$(printf '%s.%s' "$JWT_HEADER" "$JWT_CLAIMS" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
-export BENCH_TOKEN="${JWT_HEADER}.${JWT_CLAIMS}.${JWT_SIGNATURE}"
+build_jar
+start_issuer "ekyc.session.list ekyc.session.get ekyc.session.create"
 export BENCH_LUA_DIR="$BENCH_DIR"
-
-python3 -m http.server "$JWKS_PORT" --bind 127.0.0.1 --directory "$WORK/jwks" >"$WORK/jwks.log" 2>&1 &
-JWKS_PID=$!
-for _ in $(seq 1 50); do
-	curl -fsS "${ISSUER}/jwks.json" >/dev/null 2>&1 && break
-	kill -0 "$JWKS_PID" 2>/dev/null || die "the JWKS server did not start: $(cat "$WORK/jwks.log")"
-	sleep 0.1
-done
-curl -fsS "${ISSUER}/jwks.json" >/dev/null || die "the JWKS is not served at ${ISSUER}/jwks.json"
-
-# --- Database and service ----------------------------------------------------------------
-
-log "Creating database ${DB_NAME}"
-psql -X -q -d postgres -c "drop database if exists ${DB_NAME} with (force)" 2>/dev/null
-psql -X -q -d postgres -c "create database ${DB_NAME}"
-DB_CREATED=1
-
-log "Starting the service on ${BASE_URL} ($(basename "$JAR"), ${JAVA_OPTS})"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-EKYC_DATABASE_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB_NAME}" \
-EKYC_DATABASE_USERNAME="$PGUSER" \
-EKYC_CALLBACKS_SIGNING_SECRET="whsec_$(openssl rand -base64 32)" \
-	java $JAVA_OPTS -jar "$JAR" \
-	--server.port="$APP_PORT" \
-	--server.address=127.0.0.1 \
-	--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="${ISSUER}/jwks.json" \
-	--spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
-	--spring.security.oauth2.resourceserver.jwt.audiences="$AUDIENCE" \
-	${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-STARTED_AT=$SECONDS
-until curl -fsS "${BASE_URL}/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-	kill -0 "$APP_PID" 2>/dev/null || die "the service exited during start"
-	((SECONDS - STARTED_AT < 120)) || die "the service did not become healthy within 120 s"
-	sleep 0.5
-done
-log "Service up after $((SECONDS - STARTED_AT)) s; Flyway has created the schema"
+create_database
+start_service
 
 log "Seeding ${SESSIONS} sessions for ${USERS} users (bench/seed.sql)"
 SEED_STARTED=$SECONDS
@@ -190,13 +77,6 @@ log "Seeded in $((SEED_DONE - SEED_STARTED)) s"
 
 # --- Sanity checks: the token is accepted, the endpoints answer as the benchmark expects --
 
-expect_status() { # expected, description, curl arguments...
-	local expected=$1 description=$2 actual
-	shift 2
-	actual="$(curl -sS -o "$WORK/check.json" -w '%{http_code}' "$@")"
-	[[ "$actual" == "$expected" ]] || die "${description}: expected ${expected}, got ${actual}: $(head -c 500 "$WORK/check.json")"
-	log "  ${description}: ${actual}"
-}
 AUTH=(-H "Authorization: Bearer ${BENCH_TOKEN}")
 log "Checking the token and the endpoints"
 expect_status 401 "GET /ekyc/admin without a token" "${BASE_URL}/ekyc/admin?limit=1"
@@ -225,37 +105,16 @@ run_wrk() { # name, duration, script, args...
 		|| { cat "$WORK/$name.txt" >&2; die "wrk failed ($name)"; }
 	grep -q '^BENCH ' "$WORK/$name.txt" || { cat "$WORK/$name.txt" >&2; die "no summary from wrk ($name)"; }
 }
-gc_totals() { # prints "<collections> <seconds>" of the service so far
-	jstat -gcutil "$APP_PID" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
-		NR == 2 { printf "%d %.3f\n", $col["YGC"] + $col["FGC"] + (col["CGC"] ? $col["CGC"] : 0), $col["GCT"] }' \
-		|| echo "0 0"
-}
 measure() { # name, script, args... : a measured run, with the service's GC and the CPU use recorded
 	local name=$1 gc_before gc_after
 	wait_quiet
 	gc_before="$(gc_totals)"
-	python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" "$name" >"$WORK/$name.cpu" &
-	SAMPLER_PID=$!
+	start_sampler "$name" "$WORK/$name.cpu"
 	run_wrk "$name" "$DURATION" "$2" "${@:3}"
-	kill -TERM "$SAMPLER_PID" 2>/dev/null || true
-	wait "$SAMPLER_PID" || true
-	SAMPLER_PID=""
+	stop_sampler
 	gc_after="$(gc_totals)"
 	awk -v b="$gc_before" -v a="$gc_after" -v n="$name" 'BEGIN { split(b, x, " "); split(a, y, " ");
 		printf "gc %s: %d collections, %.0f ms in total\n", n, y[1] - x[1], (y[2] - x[2]) * 1000 }' >"$WORK/$name.gc"
-}
-wait_quiet() { # before measuring, wait up to QUIET_WAIT seconds for other work on the machine to stop
-	local waited=0 busy
-	while busy="$(python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" quiet 2 | sed -n 's/.*other_share=\([0-9]*\)%.*/\1/p')" \
-		&& ((${busy:-0} > QUIET_PCT)); do
-		if ((waited >= QUIET_WAIT)); then
-			log "  other processes still use ${busy}% of the CPU; measuring anyway"
-			return
-		fi
-		((waited == 0)) && log "  other processes use ${busy}% of the CPU; waiting up to ${QUIET_WAIT} s for them to calm down"
-		sleep 3
-		waited=$((waited + 5))
-	done
 }
 field() { # file, key
 	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
@@ -268,8 +127,7 @@ run_wrk warmup-status "$WARMUP" status.lua "$USERS"
 ROWS_BEFORE="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from sessions')"
 ((ROWS_BEFORE >= SESSIONS)) || die "expected at least ${SESSIONS} sessions, found ${ROWS_BEFORE}"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-GC_NAME="$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o -- '-XX:+Use[A-Za-z0-9]*GC' | head -n 1 || true)"
-GC_NAME="${GC_NAME:-collector unknown}"
+GC_NAME="$(gc_name)"
 log "Measuring create for ${DURATION} (-t${THREADS} -c${CONNECTIONS})"
 measure create create-session.lua run
 log "Measuring status for ${DURATION} (-t${THREADS} -c${CONNECTIONS})"
@@ -303,7 +161,7 @@ row() { # name
 mkdir -p "$OUT_DIR"
 {
 	echo "ekyc-admin end-to-end latency, $(date -Iseconds)"
-	echo "commit:      $(git -C "$PROJECT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (with local changes)')"
+	echo "commit:      $(commit_line)"
 	echo "jar:         $(basename "$JAR"), java $JAVA_OPTS ($(java -version 2>&1 | head -n 1))${APP_ARGS:+, service arguments: ${APP_ARGS}}"
 	echo "database:    $(psql -X -qtA -d postgres -c 'show server_version') at ${PGHOST}:${PGPORT}/${DB_NAME}"
 	echo "machine:     $(nproc) CPUs, load average before measuring ${LOAD_BEFORE} (warm-up included); wrk, service and PostgreSQL share them"

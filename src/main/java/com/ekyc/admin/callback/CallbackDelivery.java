@@ -7,8 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One status change on its way to a session's callback URL: the outbox row, with the body
@@ -17,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "callback_deliveries")
-public class CallbackDelivery {
+public class CallbackDelivery implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -54,6 +59,11 @@ public class CallbackDelivery {
 
 	private Instant createdAt;
 
+	// Made by the constructor, not loaded: save() then inserts it at once. Its id is
+	// assigned, so Spring Data would otherwise merge it: a SELECT before the INSERT.
+	@Transient
+	private boolean isNew;
+
 	@SuppressWarnings("NullAway.Init")
 	protected CallbackDelivery() {
 	}
@@ -67,6 +77,18 @@ public class CallbackDelivery {
 		this.status = DeliveryStatus.PENDING;
 		this.nextAttemptAt = createdAt;
 		this.createdAt = createdAt;
+		this.isNew = true;
+	}
+
+	@PostPersist
+	@PostLoad
+	void markPersisted() {
+		this.isNew = false;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
 	}
 
 	/**
@@ -119,6 +141,7 @@ public class CallbackDelivery {
 		return token.equals(this.leaseToken);
 	}
 
+	@Override
 	public UUID getId() {
 		return this.id;
 	}

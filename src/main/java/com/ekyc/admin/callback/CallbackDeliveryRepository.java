@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -51,6 +54,30 @@ interface CallbackDeliveryRepository extends Repository<CallbackDelivery, UUID> 
 			returning callback_deliveries.*
 			""")
 	List<CallbackDelivery> claim(Instant now, int limit, UUID token, Instant leaseUntil);
+
+	/**
+	 * Writes the outcome of an attempt, already applied to {@code attempted}, if the
+	 * delivery is still leased with {@code leaseToken}: one statement, without loading
+	 * the row again.
+	 * @return 1, or 0 when the lease was lost
+	 */
+	default int recordAttempt(CallbackDelivery attempted, UUID leaseToken) {
+		return recordAttempt(attempted.getId(), leaseToken, attempted.getStatus(), attempted.getAttempts(),
+				attempted.getRoundAttempts(), attempted.getNextAttemptAt(), attempted.getLastAttemptAt(),
+				attempted.getLastStatusCode(), attempted.getLastError(), attempted.getDeliveredAt());
+	}
+
+	@Modifying
+	@Query("""
+			update CallbackDelivery d set d.status = :status, d.attempts = :attempts, d.roundAttempts = :roundAttempts,
+			    d.nextAttemptAt = :nextAttemptAt, d.leaseToken = null, d.leaseUntil = null,
+			    d.lastAttemptAt = :lastAttemptAt, d.lastStatusCode = :lastStatusCode, d.lastError = :lastError,
+			    d.deliveredAt = :deliveredAt
+			where d.id = :id and d.leaseToken = :leaseToken
+			""")
+	int recordAttempt(UUID id, UUID leaseToken, DeliveryStatus status, int attempts, int roundAttempts,
+			Instant nextAttemptAt, @Nullable Instant lastAttemptAt, @Nullable Integer lastStatusCode,
+			@Nullable String lastError, @Nullable Instant deliveredAt);
 
 	@Query(nativeQuery = true, value = "select count(*) from callback_deliveries where status = 'PENDING'")
 	long countPending();

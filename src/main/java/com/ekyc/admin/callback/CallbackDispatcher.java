@@ -38,8 +38,6 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
-	private final boolean enabled;
-
 	private final Semaphore freeWorkers;
 
 	private final Semaphore wakeUps = new Semaphore(0);
@@ -55,7 +53,6 @@ class CallbackDispatcher implements SmartLifecycle {
 		this.sender = sender;
 		this.workerCount = properties.workers();
 		this.pollInterval = properties.pollInterval();
-		this.enabled = properties.dispatchEnabled();
 		this.freeWorkers = new Semaphore(this.workerCount);
 	}
 
@@ -105,8 +102,10 @@ class CallbackDispatcher implements SmartLifecycle {
 	private void dispatch() {
 		while (this.running) {
 			try {
-				int claimed = claimAndSend();
-				if (claimed == 0 || this.freeWorkers.availablePermits() == 0) {
+				// Claim again at once only after a full claim: a claim that found fewer
+				// deliveries than free workers found all that were due, and what commits
+				// or frees a worker since wakes the loop.
+				if (!claimAndSend() || this.freeWorkers.availablePermits() == 0) {
 					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
 					this.wakeUps.drainPermits();
 				}
@@ -124,17 +123,21 @@ class CallbackDispatcher implements SmartLifecycle {
 		}
 	}
 
-	private int claimAndSend() {
+	/**
+	 * Claims as many due deliveries as there are free workers and hands them over.
+	 * @return whether the claim was full, so that more may be due
+	 */
+	private boolean claimAndSend() {
 		int free = this.freeWorkers.availablePermits();
 		if (free == 0) {
-			return 0;
+			return false;
 		}
 		List<CallbackDelivery> due = this.attempts.claim(free);
 		for (CallbackDelivery delivery : due) {
 			this.freeWorkers.acquireUninterruptibly();
 			this.workers.execute(() -> attempt(delivery));
 		}
-		return due.size();
+		return due.size() == free;
 	}
 
 	private void attempt(CallbackDelivery delivery) {
@@ -165,9 +168,6 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
 		this.running = false;
 		wake();
 		this.workers.shutdown();
@@ -181,11 +181,6 @@ class CallbackDispatcher implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.enabled;
 	}
 
 	@Override

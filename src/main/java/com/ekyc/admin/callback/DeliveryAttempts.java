@@ -65,22 +65,30 @@ class DeliveryAttempts {
 	@Transactional
 	public void record(CallbackDelivery attempted, AttemptResult result, Duration took) {
 		UUID token = attempted.getLeaseToken();
-		CallbackDelivery delivery = this.deliveries.findById(attempted.getId()).orElseThrow();
-		if (token == null || !delivery.isLeasedWith(token)) {
-			logger.warn("Lease of callback delivery {} was lost; its attempt is not recorded", delivery.getId());
+		if (token == null) {
+			logger.warn("Callback delivery {} was attempted without a lease; its attempt is not recorded",
+					attempted.getId());
 			return;
 		}
+		// The attempted copy is the row as claimed, and nobody else changes a leased row:
+		// apply the outcome to it and write it where the lease still holds.
 		Instant now = this.clock.instant();
 		if (result.succeeded()) {
-			delivery.delivered(now, result.statusCode());
-			this.endToEnd.record(Duration.between(delivery.getCreatedAt(), now));
+			attempted.delivered(now, result.statusCode());
 		}
 		else {
 			Instant retryAt = result.gone() ? null
-					: this.schedule.next(now, delivery.getRoundAttempts() + 1, result.retryAfter());
-			delivery.attemptFailed(now, result.statusCode(), result.error(), retryAt);
+					: this.schedule.next(now, attempted.getRoundAttempts() + 1, result.retryAfter());
+			attempted.attemptFailed(now, result.statusCode(), result.error(), retryAt);
 		}
-		String outcome = (delivery.getStatus() == DeliveryStatus.PENDING) ? "retry" : result.outcome();
+		if (this.deliveries.recordAttempt(attempted, token) == 0) {
+			logger.warn("Lease of callback delivery {} was lost; its attempt is not recorded", attempted.getId());
+			return;
+		}
+		if (result.succeeded()) {
+			this.endToEnd.record(Duration.between(attempted.getCreatedAt(), now));
+		}
+		String outcome = (attempted.getStatus() == DeliveryStatus.PENDING) ? "retry" : result.outcome();
 		this.meters.counter("ekyc.callbacks.deliveries", "outcome", outcome).increment();
 		Timer.builder("ekyc.callbacks.attempt")
 			.description("How long one attempt took")
