@@ -19,9 +19,13 @@ COPY --from=build /workspace/target/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/target/extracted/application/ ./
 USER 10001:10001
-EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# 8080: the API; 8081: health, metrics and the other actuator endpoints (keep it internal).
+EXPOSE 8080 8081
+# Memory settings a deployment may replace (Kubernetes does); the OutOfMemoryError rule below is
+# on the command line so that no environment can drop it: a JVM out of memory stops and is
+# restarted instead of limping on.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # No curl in the JRE image: ask the readiness group over bash's /dev/tcp.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -33,8 +33,8 @@ if [ "$locked" != "$installed" ]; then
   npm ci --prefix e2e --no-audit --no-fund
 fi
 
-if ! curl -fsS -o /dev/null --max-time 10 "$BASE_URL/actuator/health"; then
-  echo "The service does not answer at $BASE_URL/actuator/health" >&2
+if ! curl -fsS -o /dev/null --max-time 10 "$BASE_URL/readyz"; then
+  echo "The service does not answer at $BASE_URL/readyz" >&2
   exit 1
 fi
 

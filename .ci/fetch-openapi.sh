@@ -17,7 +17,7 @@ mkdir -p "$(dirname "$out")" target
 
 echo "Starting the service on port ${port} (log: ${log})"
 # A session of its own, so that Maven and the JVM it forks stop together.
-EKYC_DEV_ISSUER_PORT="$issuer_port" setsid ./mvnw -B -ntp -q spring-boot:test-run \
+EKYC_DEV_ISSUER_PORT="$issuer_port" EKYC_DEV_MANAGEMENT_PORT=0 setsid ./mvnw -B -ntp -q spring-boot:test-run \
   -Dspring-boot.run.arguments="--server.port=${port}" >"$log" 2>&1 </dev/null &
 pid=$!
 stop() {
@@ -32,7 +32,7 @@ stop() {
 trap stop EXIT
 
 deadline=$((SECONDS + timeout))
-until curl -fsS "http://127.0.0.1:${port}/actuator/health/readiness" >/dev/null 2>&1; do
+until curl -fsS "http://127.0.0.1:${port}/readyz" >/dev/null 2>&1; do
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "The service stopped before it was ready:" >&2
     tail -n 60 "$log" >&2

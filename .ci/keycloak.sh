@@ -274,10 +274,11 @@ EKYC_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$database \
 	SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=ekyc-admin \
 	EKYC_SECURITY_TOKEN_URL=$token_url \
 	EKYC_CALLBACKS_SIGNING_SECRET="whsec_$(openssl rand -base64 32)" \
-	setsid java -Xmx512m -jar "$jar" --server.port=$service_port --server.address=127.0.0.1 \
+	setsid java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$jar" --server.port=$service_port --server.address=127.0.0.1 \
+	--management.server.port=0 \
 	</dev/null >"$service_log" 2>&1 &
 service_pid=$!
-until curl -fsS "$api/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+until curl -fsS "$api/readyz" 2>/dev/null | grep -q '"status":"UP"'; do
 	kill -0 "$service_pid" 2>/dev/null || die "the service stopped while starting"
 	((SECONDS - service_start < 180)) || die "the service was not UP within 180 s"
 	sleep 1

@@ -20,7 +20,7 @@ start)
 		com.ekyc.admin.TestEkycApplication --server.port="$port" >"$log_file" 2>&1 &
 	echo $! >"$pid_file"
 	for _ in $(seq 1 120); do
-		if curl -fsS "http://localhost:${port}/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+		if curl -fsS "http://localhost:${port}/readyz" 2>/dev/null | grep -q '"UP"'; then
 			exit 0
 		fi
 		if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then

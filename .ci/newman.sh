@@ -21,9 +21,9 @@ if [ ! -x postman/node_modules/.bin/newman ]; then
 fi
 
 deadline=$((SECONDS + wait_seconds))
-until curl -fsS "${base_url}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+until curl -fsS "${base_url}/readyz" 2>/dev/null | grep -q '"status":"UP"'; do
   if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "ekyc-admin is not UP at ${base_url}/actuator/health after ${wait_seconds} s" >&2
+    echo "ekyc-admin is not UP at ${base_url}/readyz after ${wait_seconds} s" >&2
     exit 1
   fi
   sleep 2

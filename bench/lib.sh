@@ -157,13 +157,14 @@ start_service() { # extra service arguments...
 		java $JAVA_OPTS -jar "$JAR" \
 		--server.port="$APP_PORT" \
 		--server.address=127.0.0.1 \
+		--management.server.port="${MGMT_PORT:-0}" \
 		--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="${ISSUER}/jwks.json" \
 		--spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
 		--spring.security.oauth2.resourceserver.jwt.audiences="$AUDIENCE" \
 		"$@" ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 	APP_PID=$!
 	local started_at=$SECONDS
-	until curl -fsS "${BASE_URL}/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+	until curl -fsS "${BASE_URL}/readyz" 2>/dev/null | grep -q '"UP"'; do
 		kill -0 "$APP_PID" 2>/dev/null || die "the service exited during start"
 		((SECONDS - started_at < 120)) || die "the service did not become healthy within 120 s"
 		sleep 0.5

@@ -23,8 +23,9 @@ public class TestEkycApplication {
 		String[] local = { "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuerUri(),
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(),
 				"--spring.security.oauth2.resourceserver.jwt.audiences=" + LocalIssuer.AUDIENCE,
-				"--ekyc.security.token-url=" + issuer.tokenUri(), "--ekyc.callbacks.allow-http=true",
-				"--ekyc.callbacks.allow-private-networks=true",
+				"--ekyc.security.token-url=" + issuer.tokenUri(),
+				"--management.server.port=" + System.getenv().getOrDefault("EKYC_DEV_MANAGEMENT_PORT", "8081"),
+				"--ekyc.callbacks.allow-http=true", "--ekyc.callbacks.allow-private-networks=true",
 				"--ekyc.callbacks.signing-secret=" + LocalDevelopmentConfiguration.DEV_SIGNING_SECRET,
 				// Plain log lines for a person at a terminal; deployments log JSON.
 				"--logging.structured.format.console=" };

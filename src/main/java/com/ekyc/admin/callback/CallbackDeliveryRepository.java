@@ -19,7 +19,16 @@ interface CallbackDeliveryRepository extends Repository<CallbackDelivery, UUID> 
 
 	Optional<CallbackDelivery> findByIdAndSessionId(UUID id, UUID sessionId);
 
-	List<CallbackDelivery> findBySessionIdOrderBySequence(UUID sessionId);
+	/**
+	 * A page of the session's deliveries, in the order of its changes.
+	 */
+	@Query(nativeQuery = true, value = """
+			select * from callback_deliveries
+			where session_id = :sessionId
+			order by sequence
+			limit :limit offset :start
+			""")
+	List<CallbackDelivery> findPageOfSession(UUID sessionId, long start, int limit);
 
 	/**
 	 * Claims up to {@code limit} due deliveries for a worker: each the oldest pending

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.ekyc.admin.database.DatabaseAvailability;
+
 /**
  * Sends callbacks in the background: one loop claims due deliveries (as many as there are
  * free workers) and hands them to a bounded pool of workers. It wakes when a change
@@ -34,6 +36,8 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private final CallbackSender sender;
 
+	private final DatabaseAvailability database;
+
 	private final int workerCount;
 
 	private final Duration pollInterval;
@@ -48,8 +52,10 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private Thread loop;
 
-	CallbackDispatcher(DeliveryAttempts attempts, CallbackSender sender, CallbackProperties properties) {
+	CallbackDispatcher(DeliveryAttempts attempts, CallbackSender sender, CallbackProperties properties,
+			DatabaseAvailability database) {
 		this.attempts = attempts;
+		this.database = database;
 		this.sender = sender;
 		this.workerCount = properties.workers();
 		this.pollInterval = properties.pollInterval();
@@ -115,9 +121,10 @@ class CallbackDispatcher implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				// The database may be away for a moment: log, wait for the next poll, go
-				// on.
-				logger.warn("Claiming callback deliveries failed; trying again in {}", this.pollInterval, ex);
+				// The database may be away for a moment: wait for the next poll, go on.
+				if (this.database.report(ex).isEmpty()) {
+					logger.warn("Claiming callback deliveries failed; trying again in {}", this.pollInterval, ex);
+				}
 				sleepQuietly();
 			}
 		}
@@ -147,8 +154,11 @@ class CallbackDispatcher implements SmartLifecycle {
 			this.attempts.record(delivery, result, Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Recording an attempt of callback delivery {} failed; it is tried again once its lease ends",
-					delivery.getId(), ex);
+			if (this.database.report(ex).isEmpty()) {
+				logger.warn(
+						"Recording an attempt of callback delivery {} failed; it is tried again once its lease ends",
+						delivery.getId(), ex);
+			}
 		}
 		finally {
 			this.freeWorkers.release();

@@ -1,12 +1,12 @@
 package com.ekyc.admin.callback;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.database.OffsetPage;
 import com.ekyc.admin.session.SessionService;
 
 /**
@@ -33,11 +33,11 @@ public class CallbackService {
 	}
 
 	/**
-	 * The deliveries of the user's session, in the order of its changes.
+	 * A page of the deliveries of the user's session, in the order of its changes.
 	 */
-	public List<CallbackDelivery> deliveriesOf(String userId, UUID sessionId) {
+	public OffsetPage<CallbackDelivery> deliveriesOf(String userId, UUID sessionId, int start, int limit) {
 		this.sessions.get(userId, sessionId);
-		return this.deliveries.findBySessionIdOrderBySequence(sessionId);
+		return OffsetPage.of(this.deliveries.findPageOfSession(sessionId, start, limit + 1), start, limit);
 	}
 
 	/**

@@ -7,13 +7,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses tokens that name no caller that could be recorded as the actor of a change.
- * Spring Boot adds it to the validators of the JWT decoder it builds.
  */
-@Component
 class ActorClaimValidator implements OAuth2TokenValidator<Jwt> {
 
 	@Override

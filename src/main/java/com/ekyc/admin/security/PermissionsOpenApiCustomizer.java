@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -82,7 +84,12 @@ class PermissionsOpenApiCustomizer implements OpenApiCustomizer {
 			.addApiResponse("401",
 					OpenApiConfiguration
 						.problem("No bearer token, or one that is expired, badly signed or not for this service"))
-			.addApiResponse("403", OpenApiConfiguration.problem("The token lacks the permission `" + permission + "`"));
+			.addApiResponse("403", OpenApiConfiguration.problem("The token lacks the permission `" + permission + "`"))
+			.addApiResponse("429", OpenApiConfiguration
+				.problem("This client made more requests than `ekyc.rate-limit.*` allows; "
+						+ "`RateLimit-Policy` and `RateLimit` describe the limit")
+				.addHeaderObject("Retry-After", new Header().description("Seconds until a request will be let through")
+					.schema(new IntegerSchema())));
 	}
 
 }

@@ -2,15 +2,22 @@ package com.ekyc.admin.security;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import com.ekyc.admin.web.ProblemResponseWriter;
 
 /**
  * The API's one filter chain: stateless bearer-token authentication, one permission per
@@ -20,19 +27,19 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoders,
+	SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
 			OAuth2ResourceServerProperties resourceServer, PermissionsJwtConverter permissions,
-			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) throws Exception {
-		JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
-		if (jwtDecoder == null) {
-			throw new IllegalStateException("No token issuer is configured: set "
-					+ "spring.security.oauth2.resourceserver.jwt.issuer-uri or ...jwt.jwk-set-uri "
-					+ "(the service never runs without token checks)");
-		}
+			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied,
+			RateLimitProperties rateLimit, ProblemResponseWriter problems) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
+			// The management port is kept from callers by the deployment, not by tokens:
+			// the monitoring system scrapes it without one.
+			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+			requests.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
+				.permitAll();
 			requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-						"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error")
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+						"/swagger-ui/**", "/error")
 				.permitAll();
 			EndpointPermissions.ALL
 				.forEach((rule) -> requests.requestMatchers(rule.matcher()).hasAuthority(rule.permission()));
@@ -47,10 +54,23 @@ class SecurityConfiguration {
 					.accessDeniedHandler(accessDenied));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+		http.addFilterAfter(new ClientRateLimitFilter(rateLimit, problems), BearerTokenAuthenticationFilter.class);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf((csrf) -> csrf.disable());
 		http.requestCache((cache) -> cache.disable());
 		return http.build();
+	}
+
+	/**
+	 * Lets requests of any method through the firewall, so that an unknown method gets
+	 * Spring MVC's {@code 405} with {@code Allow} rather than a refused-URL {@code 400};
+	 * every other firewall rule stays.
+	 */
+	@Bean
+	WebSecurityCustomizer anyMethodThroughFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setUnsafeAllowAnyHttpMethod(true);
+		return (web) -> web.httpFirewall(firewall);
 	}
 
 	/**

@@ -26,10 +26,15 @@ final class TokenClaims {
 	 * {@code sub}.
 	 */
 	static Optional<String> actor(Jwt jwt) {
+		return actorClaim(jwt).map((claim) -> (String) jwt.getClaims().get(claim));
+	}
+
+	/**
+	 * Which claim names the caller: {@code azp}, {@code client_id} or {@code sub}.
+	 */
+	static Optional<String> actorClaim(Jwt jwt) {
 		return ACTOR_CLAIMS.stream()
-			.map((claim) -> jwt.getClaims().get(claim))
-			.filter((value) -> value instanceof String text && !text.isBlank())
-			.map(String.class::cast)
+			.filter((claim) -> jwt.getClaims().get(claim) instanceof String text && !text.isBlank())
 			.findFirst();
 	}
 

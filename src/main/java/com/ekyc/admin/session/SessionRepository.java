@@ -72,7 +72,16 @@ interface SessionRepository extends Repository<Session, UUID> {
 
 	Optional<Session> findByIdAndUserId(UUID id, String userId);
 
-	List<Session> findByUserIdOrderByCreatedAtDescIdDesc(String userId);
+	/**
+	 * A page of the user's sessions, newest first.
+	 */
+	@Query(nativeQuery = true, value = """
+			select * from sessions
+			where user_id = :userId
+			order by created_at desc, id desc
+			limit :limit offset :start
+			""")
+	List<Session> findNewestOfUser(String userId, long start, int limit);
 
 	Optional<Session> findFirstByUserIdOrderByCreatedAtDescIdDesc(String userId);
 

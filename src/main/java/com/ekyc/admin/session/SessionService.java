@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.database.OffsetPage;
+
 /**
  * Creates verification sessions, changes their status (publishing
  * {@link SessionStatusChanged} inside the transaction of each change) and answers what
@@ -56,12 +58,12 @@ public class SessionService {
 
 	/**
 	 * Starts a session for the user, unless the user has an active one. With an
-	 * idempotency key, a request the same caller already made with that key is answered
+	 * idempotency key, a request made before with that key in the same scope is answered
 	 * with the session it created instead.
 	 */
 	@Transactional
 	public SessionCreation create(String userId, @Nullable String requestedCallback, String actor,
-			@Nullable String idempotencyKey) {
+			@Nullable IdempotencyKey idempotencyKey) {
 		URI callback = this.callbackUrls.choose(requestedCallback).orElse(null);
 		// Timestamps are kept to the millisecond so that what is answered equals what is
 		// stored.
@@ -70,9 +72,9 @@ public class SessionService {
 		if (idempotencyKey != null) {
 			String fingerprint = fingerprint(userId, requestedCallback);
 			Instant expiresAt = now.plus(this.properties.idempotencyWindow());
-			if (this.idempotencyRecords.claim(actor, idempotencyKey, fingerprint, session.getId(), now,
-					expiresAt) == 0) {
-				return replay(new IdempotencyRecord.Key(actor, idempotencyKey), fingerprint);
+			if (this.idempotencyRecords.claim(idempotencyKey.scope(), idempotencyKey.value(), fingerprint,
+					session.getId(), now, expiresAt) == 0) {
+				return replay(new IdempotencyRecord.Key(idempotencyKey.scope(), idempotencyKey.value()), fingerprint);
 			}
 		}
 		while (this.sessions.insertUnlessUserHasActive(session) == 0) {
@@ -90,14 +92,14 @@ public class SessionService {
 	/**
 	 * Moves the user's session to another status, as a caller asked. Asking for the
 	 * status it already has changes nothing.
-	 * @param expectedVersion the version the caller last saw ({@code If-Match}), or
+	 * @param expectedVersions the versions the caller's {@code If-Match} accepts, or
 	 * {@code null} to change whatever the current version is
 	 */
 	@Transactional
 	public Session changeStatus(String userId, UUID sessionId, SessionStatus next, @Nullable String reason,
-			String actor, @Nullable Long expectedVersion) {
+			String actor, @Nullable Set<Long> expectedVersions) {
 		Session session = this.sessions.findForUpdate(sessionId, userId).orElseThrow(SessionService::noSuchSession);
-		if (expectedVersion != null && expectedVersion != session.getVersion()) {
+		if (expectedVersions != null && !expectedVersions.contains(session.getVersion())) {
 			throw new SessionVersionMismatchException(session.getVersion());
 		}
 		if (session.getStatus() == next) {
@@ -126,11 +128,11 @@ public class SessionService {
 	}
 
 	/**
-	 * The session's history, oldest first.
+	 * A page of the session's history, oldest first.
 	 */
-	public List<SessionEvent> historyOf(String userId, UUID sessionId) {
+	public OffsetPage<SessionEvent> historyOf(String userId, UUID sessionId, int start, int limit) {
 		get(userId, sessionId);
-		return this.events.findBySessionIdOrderBySequence(sessionId);
+		return OffsetPage.of(this.events.findPageOfSession(sessionId, start, limit + 1), start, limit);
 	}
 
 	private SessionCreation replay(IdempotencyRecord.Key key, String fingerprint) {
@@ -144,23 +146,18 @@ public class SessionService {
 	/**
 	 * A page of all sessions, newest first, optionally only those in the given statuses.
 	 */
-	public SessionPage list(Set<SessionStatus> statuses, int start, int limit) {
+	public OffsetPage<Session> list(Set<SessionStatus> statuses, int start, int limit) {
 		// One row more than asked tells whether another page follows.
-		int fetch = limit + 1;
-		List<Session> found = statuses.isEmpty() ? this.sessions.findNewest(start, fetch)
-				: this.sessions.findNewestWithStatus(statuses.stream().map(Enum::name).toList(), start, fetch);
-		if (found.size() <= limit) {
-			return new SessionPage(found, start, limit, null);
-		}
-		long next = (long) start + limit;
-		return new SessionPage(found.subList(0, limit), start, limit, (next <= Integer.MAX_VALUE) ? (int) next : null);
+		List<Session> found = statuses.isEmpty() ? this.sessions.findNewest(start, limit + 1)
+				: this.sessions.findNewestWithStatus(statuses.stream().map(Enum::name).toList(), start, limit + 1);
+		return OffsetPage.of(found, start, limit);
 	}
 
 	/**
-	 * The user's sessions, newest first; empty when the user has none.
+	 * A page of the user's sessions, newest first; empty when the user has none.
 	 */
-	public List<Session> sessionsOf(String userId) {
-		return this.sessions.findByUserIdOrderByCreatedAtDescIdDesc(userId);
+	public OffsetPage<Session> sessionsOf(String userId, int start, int limit) {
+		return OffsetPage.of(this.sessions.findNewestOfUser(userId, start, limit + 1), start, limit);
 	}
 
 	/**

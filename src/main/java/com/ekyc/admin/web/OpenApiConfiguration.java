@@ -1,7 +1,14 @@
 package com.ekyc.admin.web;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -40,12 +47,53 @@ public class OpenApiConfiguration {
 			if (openApi.getPaths() == null) {
 				return;
 			}
-			openApi.getPaths()
-				.values()
-				.forEach((item) -> item.readOperations()
-					.forEach((operation) -> operation.getResponses()
-						.addApiResponse("406", problem("The client accepts no JSON answer"))
-						.addApiResponse("500", problem("The service failed; nothing internal is told"))));
+			openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
+				if (!operation.getResponses().containsKey("400")) {
+					operation.getResponses()
+						.addApiResponse("400", problem("A parameter, the query string or a header is malformed"));
+				}
+				operation.getResponses()
+					.addApiResponse("406", problem("The client accepts no JSON answer"))
+					.addApiResponse("500", problem("The service failed; nothing internal is told"))
+					.addApiResponse("503",
+							problem("The database or the token issuer is unavailable, "
+									+ "or the request ran past the statement time limit")
+								.addHeaderObject("Retry-After",
+										new Header().description("Seconds to wait before trying again")
+											.schema(new IntegerSchema())));
+			}));
+		};
+	}
+
+	/**
+	 * Says in the document what the service holds every response and request body to:
+	 * request bodies take no member they do not name, and the objects the service answers
+	 * always carry every member they declare, {@code null} where nullable.
+	 */
+	@Bean
+	OpenApiCustomizer exactSchemas() {
+		return (openApi) -> {
+			Set<String> requestBodies = new HashSet<>();
+			if (openApi.getPaths() != null) {
+				openApi.getPaths()
+					.values()
+					.forEach((item) -> item.readOperations()
+						.stream()
+						.filter((operation) -> operation.getRequestBody() != null
+								&& operation.getRequestBody().getContent() != null)
+						.flatMap((operation) -> operation.getRequestBody().getContent().values().stream())
+						.map((media) -> media.getSchema().get$ref())
+						.filter(Objects::nonNull)
+						.forEach((ref) -> requestBodies.add(ref.substring(ref.lastIndexOf('/') + 1))));
+			}
+			openApi.getComponents().getSchemas().forEach((name, schema) -> {
+				if (requestBodies.contains(name)) {
+					schema.setAdditionalProperties(false);
+				}
+				else if (!name.equals(PROBLEM_SCHEMA) && schema.getProperties() != null) {
+					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+				}
+			});
 		};
 	}
 
@@ -63,6 +111,7 @@ public class OpenApiConfiguration {
 		// No examples here: the schema serves every error status, and one example would
 		// suit only one.
 		return new ObjectSchema().description("An RFC 9457 problem")
+			.required(List.of("type", "title", "status", "detail"))
 			.addProperty("type", new StringSchema().format("uri").description("What kind of problem, stable"))
 			.addProperty("title", new StringSchema().description("A short summary of the kind"))
 			.addProperty("status", new IntegerSchema().description("The HTTP status"))

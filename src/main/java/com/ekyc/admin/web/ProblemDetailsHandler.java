@@ -2,8 +2,9 @@ package com.ekyc.admin.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -30,6 +33,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.ekyc.admin.database.DatabaseAvailability;
+import com.ekyc.admin.database.DatabaseFailures;
 
 /**
  * Answers every error raised in Spring MVC as an RFC 9457 problem: the framework's own,
@@ -41,12 +47,38 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+	private final DatabaseAvailability database;
+
+	ProblemDetailsHandler(DatabaseAvailability database) {
+		this.database = database;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		Optional<DatabaseFailures.Kind> trouble = this.database.report(ex);
+		if (trouble.isPresent()) {
+			return databaseUnavailable(ex, trouble.get(), request);
+		}
 		logger.error("Unexpected error answering {}", describe(request), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed to answer this request; it has been logged.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	private ResponseEntity<Object> databaseUnavailable(Exception ex, DatabaseFailures.Kind trouble,
+			WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "2");
+		String detail;
+		if (trouble == DatabaseFailures.Kind.TIMED_OUT) {
+			logger.warn("A database statement ran past its time limit answering {}", describe(request));
+			detail = "The request took the database longer than allowed and was stopped; try again later.";
+		}
+		else {
+			detail = "The database is not available; try again in a moment.";
+		}
+		return handleExceptionInternal(ex, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, detail), headers,
+				HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@Override
@@ -55,7 +87,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		List<Problems.FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> new Problems.FieldError(error.getField(), message(error)))
+			.map((error) -> new Problems.FieldError(error.getField(),
+					error.isBindingFailure() ? expected(ex.getBindingResult().getFieldType(error.getField()))
+							: message(error)))
 			.toList();
 		return invalid(ex, errors, headers, request);
 	}
@@ -63,18 +97,28 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
+		List<Problems.FieldError> errors = ex.getParameterValidationResults().stream().flatMap((result) -> {
+			if (result instanceof ParameterErrors body && body.hasFieldErrors()) {
+				// A validated body: name its members, not the body parameter.
+				return body.getFieldErrors()
+					.stream()
+					.map((error) -> new Problems.FieldError(error.getField(), message(error)));
+			}
+			return result.getResolvableErrors()
 				.stream()
-				.map((error) -> new Problems.FieldError(parameterName(result.getMethodParameter()), message(error))))
-			.toList();
+				.map((error) -> new Problems.FieldError(parameterName(result.getMethodParameter()), message(error)));
+		}).toList();
 		return invalid(ex, errors, headers, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && isIdInPath(mismatch)) {
+			// A malformed id names nothing, like an id that is well formed but unknown.
+			return handleExceptionInternal(ex, Problems.of(HttpStatus.NOT_FOUND, "Nothing has this id."), headers,
+					HttpStatus.NOT_FOUND, request);
+		}
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
 			// For a repeated parameter, say what each value must be, not that it must be
 			// a List.
@@ -144,6 +188,11 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				request);
 	}
 
+	private static boolean isIdInPath(MethodArgumentTypeMismatchException mismatch) {
+		return UUID.class.equals(mismatch.getRequiredType())
+				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
+	}
+
 	private static String message(MessageSourceResolvable error) {
 		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is not valid";
 	}
@@ -183,11 +232,15 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String describe(WebRequest request) {
-		if (request instanceof ServletWebRequest servlet) {
-			HttpServletRequest http = servlet.getRequest();
-			return http.getMethod() + " " + http.getRequestURI();
-		}
-		return request.getDescription(false);
+		String description = (request instanceof ServletWebRequest servlet)
+				? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+				: request.getDescription(false);
+		// Written into the log: nothing the caller chose may break a line or steer a
+		// terminal.
+		StringBuilder escaped = new StringBuilder(description.length());
+		description.codePoints()
+			.forEach((c) -> escaped.append(Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
+		return escaped.toString();
 	}
 
 }

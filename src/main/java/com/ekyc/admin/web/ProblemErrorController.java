@@ -1,6 +1,7 @@
 package com.ekyc.admin.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,14 +25,24 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatusCode status = statusOf(request);
-		ProblemDetail problem = Problems.of(status,
-				status.is5xxServerError() ? "The service failed to answer this request." : "The request was refused.");
+		ProblemDetail problem = Problems.of(status, detailOf(status));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		Problems.setInstanceIfAbsent(problem, (path != null) ? path.toString() : request.getRequestURI());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	private static String detailOf(HttpStatusCode status) {
+		if (status.value() == HttpStatus.NOT_FOUND.value()) {
+			return "There is no endpoint at this path.";
+		}
+		return status.is5xxServerError() ? "The service failed to answer this request." : "The request was refused.";
+	}
+
 	private static HttpStatusCode statusOf(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// Called by its path, not forwarded an error: there is nothing here.
+			return HttpStatus.NOT_FOUND;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code instanceof Integer value && value >= 400 && value <= 599) {
 			return HttpStatusCode.valueOf(value);

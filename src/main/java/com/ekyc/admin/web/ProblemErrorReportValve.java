@@ -22,7 +22,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		String detail = (status < 500) ? "The request is malformed or not allowed." : "The server failed.";
-		String body = "{\"title\":\"" + ((status < 500) ? "Bad Request" : "Internal Server Error") + "\",\"status\":"
+		String body = "{\"type\":\"urn:ekyc:problem:" + ((status < 500) ? "bad-request" : "internal-server-error")
+				+ "\",\"title\":\"" + ((status < 500) ? "Bad Request" : "Internal Server Error") + "\",\"status\":"
 				+ status + ",\"detail\":\"" + detail + "\"}";
 		try {
 			response.setContentType("application/problem+json");

@@ -11,15 +11,20 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 16 KiB with {@code 413}: at once when
+ * Refuses request bodies over 16 KiB, of any content type, with {@code 413}: at once when
  * {@code Content-Length} says so, else as soon as a chunked body has passed the limit
- * while being read.
+ * while being read. Runs before anything reads the body; form bodies, which the servlet
+ * container parses itself, are held to the same limit by
+ * {@code server.tomcat.max-http-form-post-size}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	static final int MAX_BODY_BYTES = 16 * 1024;
@@ -34,7 +39,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			this.problems.write(request, response, new RequestBodyTooLargeException(MAX_BODY_BYTES).getBody());
+			this.problems.write(request, response, RequestBodyTooLargeException.problem(MAX_BODY_BYTES));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request), response);

@@ -1,6 +1,7 @@
 package com.ekyc.admin.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -9,9 +10,11 @@ import org.springframework.web.ErrorResponseException;
 class RequestBodyTooLargeException extends ErrorResponseException {
 
 	RequestBodyTooLargeException(long limit) {
-		super(HttpStatus.CONTENT_TOO_LARGE,
-				Problems.of(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes."),
-				null);
+		super(HttpStatus.CONTENT_TOO_LARGE, problem(limit), null);
+	}
+
+	static ProblemDetail problem(long limit) {
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
 	}
 
 }

@@ -4,6 +4,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes request bodies strict: unknown or repeated members, trailing content and numbers
- * or booleans where text is expected are refused instead of guessed at.
+ * Makes request bodies strict: unknown or repeated members, trailing content, numbers or
+ * booleans where text is expected, and enum constants given by their index ({@code 2} or
+ * {@code "4"}) instead of their exact name are refused instead of guessed at.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -22,6 +24,7 @@ class StrictJsonConfiguration {
 		return (builder) -> builder
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Textual,
 					(textual) -> textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

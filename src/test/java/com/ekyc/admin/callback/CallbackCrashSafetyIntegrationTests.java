@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ekyc.admin.database.DatabaseAvailability;
+
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.support.CallbackIntegrationTest;
@@ -40,6 +42,9 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 
 	@Autowired
 	private CallbackProperties properties;
+
+	@Autowired
+	private DatabaseAvailability database;
 
 	@Autowired
 	private SessionService sessions;
@@ -105,7 +110,7 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 			move(session, "IN_REVIEW");
 			backlog.add(session);
 		}
-		CallbackDispatcher second = new CallbackDispatcher(this.attempts, this.sender, this.properties);
+		CallbackDispatcher second = new CallbackDispatcher(this.attempts, this.sender, this.properties, this.database);
 
 		this.dispatcher.start();
 		second.start();

@@ -72,14 +72,15 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "/actuator/health", "/actuator/health/liveness",
-			"/actuator/health/readiness", "/v3/api-docs", "/swagger-ui/index.html" })
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "/livez", "/readyz", "/v3/api-docs", "/swagger-ui/index.html" })
 	void servesHealthAndDocumentationWithoutToken(String path) {
 		assertThat(api().get(path, null).status()).isEqualTo(200);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "/actuator", "/actuator/info", "/actuator/env" })
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "/actuator", "/actuator/health", "/actuator/info", "/actuator/env", "/actuator/prometheus" })
 	void keepsOtherActuatorEndpointsPrivate(String path) {
 		assertThat(api().get(path, null).status()).isEqualTo(401);
 	}

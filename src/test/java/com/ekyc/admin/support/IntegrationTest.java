@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,10 @@ import com.ekyc.admin.security.Permissions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
-// Only the callback tests' context sends callbacks, under address rules of its own.
-@TestPropertySource(properties = "ekyc.callbacks.dispatch-enabled=false")
+// Only the callback tests' context sends callbacks, under address rules of its own. The
+// suite calls as few actors at a pace no client would: the per-client limit has a test of
+// its own.
+@TestPropertySource(properties = { "ekyc.callbacks.dispatch-enabled=false", "ekyc.rate-limit.requests-per-second=0" })
 public abstract class IntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.start(0);
@@ -30,6 +33,9 @@ public abstract class IntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@DynamicPropertySource
 	static void tokens(DynamicPropertyRegistry properties) {
@@ -45,6 +51,11 @@ public abstract class IntegrationTest {
 
 	protected Api api() {
 		return new Api(this.port);
+	}
+
+	/** The management port: health, metrics and the other actuator endpoints. */
+	protected Api management() {
+		return new Api(this.managementPort);
 	}
 
 	/** A token with every permission. */

@@ -40,7 +40,7 @@ class RequestIdIntegrationTests extends IntegrationTest {
 
 	@Test
 	void reportsDatabaseInReadiness() {
-		ApiResponse readiness = api().get("/actuator/health/readiness", null);
+		ApiResponse readiness = management().get("/actuator/health/readiness", null);
 
 		assertThat(readiness.status()).isEqualTo(200);
 		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ekyc.admin.callback.CallbackService;
-import com.ekyc.admin.session.web.UserId;
+import com.ekyc.admin.web.PageQuery;
+import com.ekyc.admin.web.UserId;
 
 /**
  * A session's callback delivery log, and sending a failed delivery again.
@@ -33,10 +36,6 @@ class CallbackDeliveryController {
 
 	private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
 
-	// The user id rule of the session endpoints, repeated here as this feature cannot use
-	// theirs.
-	private static final String USER_ID = "^[^\\p{Cc}\\p{Z}\\s]{1,255}$";
-
 	private final CallbackService callbacks;
 
 	CallbackDeliveryController(CallbackService callbacks) {
@@ -45,7 +44,7 @@ class CallbackDeliveryController {
 
 	@Operation(summary = "Retrieve the callback deliveries of a session", description = """
 			One delivery per status change after creation, in the order of the changes: its status \
-			(PENDING, DELIVERED, FAILED), attempts and last result.""")
+			(PENDING, DELIVERED, FAILED), attempts and last result; paged with `limit` and `start`.""")
 	@ApiResponse(responseCode = "200", description = "The delivery log")
 	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
@@ -53,8 +52,9 @@ class CallbackDeliveryController {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping
 	DeliveryResponse.Log deliveries(@Parameter(example = "user-42") @PathVariable @UserId String userId,
-			@PathVariable UUID sessionId) {
-		return DeliveryResponse.Log.of(this.callbacks.deliveriesOf(userId, sessionId));
+			@PathVariable UUID sessionId, @ParameterObject @Valid PageQuery page) {
+		return DeliveryResponse.Log
+			.of(this.callbacks.deliveriesOf(userId, sessionId, page.startOrDefault(), page.limitOrDefault()));
 	}
 
 	@Operation(summary = "Send a failed callback delivery again", description = """

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.ekyc.admin.callback.CallbackDelivery;
 import com.ekyc.admin.callback.DeliveryStatus;
+import com.ekyc.admin.database.OffsetPage;
 
 /**
  * One delivery of the log.
@@ -17,11 +18,12 @@ import com.ekyc.admin.callback.DeliveryStatus;
 record DeliveryResponse(UUID id, @Schema(example = "4") int sequence,
 		@Schema(example = "https://client.example/ekyc/callback") String url,
 		@Schema(example = "PENDING") DeliveryStatus status, @Schema(example = "2") int attempts,
-		@Nullable Instant lastAttemptAt, @Schema(example = "503", nullable = true) @Nullable Integer lastStatusCode,
+		@Schema(nullable = true, description = "null before the first attempt") @Nullable Instant lastAttemptAt,
+		@Schema(example = "503", nullable = true) @Nullable Integer lastStatusCode,
 		@Schema(example = "The receiver answered 503", nullable = true) @Nullable String lastError,
 		@Schema(nullable = true,
 				description = "When the next attempt is due; null once delivered or failed") @Nullable Instant nextAttemptAt,
-		@Nullable Instant deliveredAt) {
+		@Schema(nullable = true, description = "null until delivered") @Nullable Instant deliveredAt) {
 
 	static DeliveryResponse of(CallbackDelivery delivery) {
 		boolean pending = delivery.getStatus() == DeliveryStatus.PENDING;
@@ -31,13 +33,16 @@ record DeliveryResponse(UUID id, @Schema(example = "4") int sequence,
 	}
 
 	/**
-	 * A session's deliveries, in the order of its changes.
+	 * A page of a session's deliveries, in the order of its changes.
 	 */
-	@Schema(name = "CallbackDeliveries")
-	record Log(List<DeliveryResponse> items) {
+	@Schema(name = "CallbackDeliveries", description = "A page of a session's deliveries, in the order of its changes.")
+	record Log(List<DeliveryResponse> items, @Schema(example = "0") int start, @Schema(example = "1024") int limit,
+			@Schema(example = "1024", nullable = true,
+					description = "The start of the next page, or null when nothing follows") @Nullable Integer nextStart) {
 
-		static Log of(List<CallbackDelivery> deliveries) {
-			return new Log(deliveries.stream().map(DeliveryResponse::of).toList());
+		static Log of(OffsetPage<CallbackDelivery> page) {
+			return new Log(page.items().stream().map(DeliveryResponse::of).toList(), page.start(), page.limit(),
+					page.nextStart());
 		}
 
 	}

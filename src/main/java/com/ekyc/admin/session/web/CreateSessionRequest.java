@@ -3,6 +3,9 @@ package com.ekyc.admin.session.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import com.ekyc.admin.web.PlainText;
+import com.ekyc.admin.web.TextRules;
+
 /**
  * The optional body of a create request.
  *
@@ -13,6 +16,7 @@ record CreateSessionRequest(@Schema(description = """
 		At most 2,048 characters, no user-info, and its host must not be or resolve to a loopback, \
 		private, link-local, carrier-grade NAT, multicast or unspecified address. \
 		Without it, the configured default callback URL applies, if any.""", maxLength = 2048,
-		example = "https://client.example/ekyc/callback", nullable = true) @Nullable String callback) {
+		pattern = TextRules.PLAIN_TEXT, example = "https://client.example/ekyc/callback",
+		nullable = true) @PlainText @Nullable String callback) {
 
 }

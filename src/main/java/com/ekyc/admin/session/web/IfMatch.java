@@ -1,6 +1,10 @@
 package com.ekyc.admin.session.web;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,33 +14,54 @@ import org.springframework.web.ErrorResponseException;
 import com.ekyc.admin.web.Problems;
 
 /**
- * Reads an {@code If-Match} header holding a session's ETag ({@code "<version>"}).
+ * Reads an {@code If-Match} header (RFC 9110): {@code *}, or a list of a session's ETags
+ * ({@code "<version>"}). Weak tags never match, as strong comparison requires.
  */
 final class IfMatch {
+
+	private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*(?:,|$)");
 
 	private IfMatch() {
 	}
 
 	/**
-	 * The version the header names, or {@code null} when there is no header or it is
-	 * {@code *}.
+	 * The versions the header accepts, or {@code null} when any version will do (no
+	 * header, or {@code *}).
+	 * @throws ErrorResponseException {@code 400} when the header is empty or malformed
 	 */
-	static @Nullable Long version(@Nullable String header) {
-		if (header == null || header.isBlank() || header.trim().equals("*")) {
+	static @Nullable Set<Long> versions(@Nullable String header) {
+		if (header == null) {
 			return null;
 		}
-		String value = header.trim();
-		if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
-			try {
-				return Long.parseLong(value.substring(1, value.length() - 1));
-			}
-			catch (NumberFormatException ex) {
-				// Falls through to the problem below.
-			}
+		if (header.trim().equals("*")) {
+			return null;
 		}
-		throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				Problems.invalidRequest("If-Match must be a session's ETag, such as \"3\".",
-						List.of(new Problems.FieldError("If-Match", "must be a quoted version such as \"3\""))),
+		Set<Long> versions = new HashSet<>();
+		Matcher tags = ENTITY_TAG.matcher(header);
+		int end = 0;
+		while (end < header.length() && tags.find(end) && tags.start() == end) {
+			if (tags.group(1) == null) {
+				parseVersion(tags.group(2), versions);
+			}
+			end = tags.end();
+		}
+		if (end == 0 || end < header.length()) {
+			throw malformed();
+		}
+		return versions;
+	}
+
+	private static void parseVersion(String tag, Set<Long> versions) {
+		// Other strong tags are well formed but name no version this service gave out.
+		if (tag.matches("[0-9]{1,18}")) {
+			versions.add(Long.parseLong(tag));
+		}
+	}
+
+	private static ErrorResponseException malformed() {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				Problems.invalidRequest("If-Match must be * or a session's ETag, such as \"3\".", List
+					.of(new Problems.FieldError("If-Match", "must be * or a list of quoted versions such as \"3\""))),
 				null);
 	}
 

@@ -1,6 +1,5 @@
 package com.ekyc.admin.session.web;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,11 +13,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.ekyc.admin.security.Caller;
 import com.ekyc.admin.session.SessionStatus;
+import com.ekyc.admin.web.PageQuery;
+import com.ekyc.admin.web.UserId;
 
 /**
  * The session endpoints as HTTP sees them: mappings, validation and the OpenAPI
@@ -59,25 +60,21 @@ interface SessionApi {
 					 "detail":"The request is not valid: limit must be less than or equal to 1024.",
 					 "instance":"/ekyc/admin","errors":[{"field":"limit","message":"must be less than or equal to 1024"}]}""")))
 	@GetMapping
-	SessionPageResponse list(
-			@Parameter(description = "Page size, 1 to 1024",
-					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1024",
-							defaultValue = "1024")) @RequestParam(defaultValue = "1024") @Min(1) @Max(1024) int limit,
-			@Parameter(description = "Offset of the first session of the page, at least 0",
-					schema = @Schema(type = "integer", format = "int32", minimum = "0",
-							defaultValue = "0")) @RequestParam(defaultValue = "0") @Min(0) int start,
+	SessionPageResponse list(@ParameterObject @Valid PageQuery page,
 			@Parameter(name = "status", in = ParameterIn.QUERY,
 					description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
 							name = "status", required = false) @Nullable List<@NotNull SessionStatus> statuses);
 
 	@Operation(summary = "Retrieve a specific user's session details", description = """
-			All sessions of the user, newest first. A user with no session gets an empty `items`.""")
+			The user's sessions, newest first, paged with `limit` and `start` like every list. A \
+			user with no session gets an empty `items`.""")
 	@ApiResponse(responseCode = "200", description = "The user's sessions")
 	@ApiResponse(responseCode = "400", description = "`userId` is not valid",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
 	@GetMapping("/{userId}/sessions")
 	UserSessionsResponse sessionsOf(
-			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId);
+			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
+			@ParameterObject @Valid PageQuery page);
 
 	@Operation(summary = "Create a session for user verification", description = """
 			Starts a verification session for the user. The body and its `callback` are optional. \
@@ -122,7 +119,7 @@ interface SessionApi {
 					description = "1 to 255 characters; the same key from the same caller within 24 hours replays the first answer",
 					schema = @Schema(minLength = 1, maxLength = 255)) @RequestHeader(name = "Idempotency-Key",
 							required = false) @Nullable @Size(min = 1, max = 255) String idempotencyKey,
-			@Parameter(hidden = true) Principal caller);
+			@Parameter(hidden = true) Caller caller);
 
 	@Operation(summary = "Retrieve the session status of a specific user", description = """
 			The status of the user's newest session.""")
@@ -171,10 +168,10 @@ interface SessionApi {
 			@Parameter(name = "If-Match", in = ParameterIn.HEADER,
 					description = "The session's ETag (`\"<version>\"`) the change is meant for") @RequestHeader(
 							name = "If-Match", required = false) @Nullable String ifMatch,
-			@Parameter(hidden = true) Principal caller);
+			@Parameter(hidden = true) Caller caller);
 
 	@Operation(summary = "Retrieve the history of a session",
-			description = "Every status change of the session, creation included, oldest first.")
+			description = "Every status change of the session, creation included, oldest first; paged with `limit` and `start`.")
 	@ApiResponse(responseCode = "200", description = "The history")
 	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
@@ -183,7 +180,8 @@ interface SessionApi {
 	@GetMapping("/{userId}/sessions/{sessionId}/events")
 	SessionEventResponse.History history(
 			@Parameter(description = USER_ID, example = "user-42") @PathVariable @UserId String userId,
-			@Parameter(description = "The session's id") @PathVariable UUID sessionId);
+			@Parameter(description = "The session's id") @PathVariable UUID sessionId,
+			@ParameterObject @Valid PageQuery page);
 
 	@Operation(summary = "Retrieve one session of a user", description = """
 			One session by its id. A session of another user is not found.""")

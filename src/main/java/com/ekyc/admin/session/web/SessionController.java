@@ -1,7 +1,6 @@
 package com.ekyc.admin.session.web;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +12,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.ekyc.admin.session.IdempotencyKey;
 import com.ekyc.admin.session.SessionCreation;
 import com.ekyc.admin.session.SessionService;
+import com.ekyc.admin.security.Caller;
 import com.ekyc.admin.session.SessionStatus;
+import com.ekyc.admin.web.PageQuery;
 
 /**
  * The admin API of verification sessions; mappings, validation and documentation are
@@ -31,21 +33,23 @@ class SessionController implements SessionApi {
 	}
 
 	@Override
-	public SessionPageResponse list(int limit, int start, @Nullable List<SessionStatus> statuses) {
+	public SessionPageResponse list(PageQuery page, @Nullable List<SessionStatus> statuses) {
 		Set<SessionStatus> wanted = (statuses == null || statuses.isEmpty()) ? Set.of() : EnumSet.copyOf(statuses);
-		return SessionPageResponse.of(this.sessions.list(wanted, start, limit));
+		return SessionPageResponse.of(this.sessions.list(wanted, page.startOrDefault(), page.limitOrDefault()));
 	}
 
 	@Override
-	public UserSessionsResponse sessionsOf(String userId) {
-		return UserSessionsResponse.of(userId, this.sessions.sessionsOf(userId));
+	public UserSessionsResponse sessionsOf(String userId, PageQuery page) {
+		return UserSessionsResponse.of(userId,
+				this.sessions.sessionsOf(userId, page.startOrDefault(), page.limitOrDefault()));
 	}
 
 	@Override
 	public ResponseEntity<SessionResponse> create(String userId, @Nullable CreateSessionRequest request,
-			@Nullable String idempotencyKey, Principal caller) {
+			@Nullable String idempotencyKey, Caller caller) {
 		String callback = (request != null) ? request.callback() : null;
-		SessionCreation creation = this.sessions.create(userId, callback, caller.getName(), idempotencyKey);
+		SessionCreation creation = this.sessions.create(userId, callback, caller.actor(),
+				(idempotencyKey != null) ? new IdempotencyKey(caller.idempotencyScope(), idempotencyKey) : null);
 		SessionResponse body = creation.replayed() ? SessionResponse.asCreated(creation.session())
 				: SessionResponse.of(creation.session());
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().location(locationOf(body)).eTag(body.etag());
@@ -68,15 +72,16 @@ class SessionController implements SessionApi {
 
 	@Override
 	public ResponseEntity<SessionResponse> changeStatus(String userId, UUID sessionId, ChangeStatusRequest request,
-			@Nullable String ifMatch, Principal caller) {
+			@Nullable String ifMatch, Caller caller) {
 		SessionResponse body = SessionResponse.of(this.sessions.changeStatus(userId, sessionId, request.status(),
-				request.reason(), caller.getName(), IfMatch.version(ifMatch)));
+				request.reason(), caller.actor(), IfMatch.versions(ifMatch)));
 		return ResponseEntity.ok().eTag(body.etag()).body(body);
 	}
 
 	@Override
-	public SessionEventResponse.History history(String userId, UUID sessionId) {
-		return SessionEventResponse.History.of(this.sessions.historyOf(userId, sessionId));
+	public SessionEventResponse.History history(String userId, UUID sessionId, PageQuery page) {
+		return SessionEventResponse.History
+			.of(this.sessions.historyOf(userId, sessionId, page.startOrDefault(), page.limitOrDefault()));
 	}
 
 	private static URI locationOf(SessionResponse session) {

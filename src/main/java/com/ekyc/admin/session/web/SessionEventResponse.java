@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import com.ekyc.admin.database.OffsetPage;
 import com.ekyc.admin.session.SessionEvent;
 import com.ekyc.admin.session.SessionStatus;
 
@@ -25,13 +26,16 @@ record SessionEventResponse(@Schema(example = "2") int sequence,
 	}
 
 	/**
-	 * A session's history, oldest first.
+	 * A page of a session's history, oldest first.
 	 */
-	@Schema(name = "SessionHistory")
-	record History(List<SessionEventResponse> items) {
+	@Schema(name = "SessionHistory", description = "A page of a session's history, oldest first.")
+	record History(List<SessionEventResponse> items, @Schema(example = "0") int start,
+			@Schema(example = "1024") int limit, @Schema(example = "1024", nullable = true,
+					description = "The start of the next page, or null when nothing follows") @Nullable Integer nextStart) {
 
-		static History of(List<SessionEvent> events) {
-			return new History(events.stream().map(SessionEventResponse::of).toList());
+		static History of(OffsetPage<SessionEvent> page) {
+			return new History(page.items().stream().map(SessionEventResponse::of).toList(), page.start(), page.limit(),
+					page.nextStart());
 		}
 
 	}

@@ -5,7 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-import com.ekyc.admin.session.SessionPage;
+import com.ekyc.admin.database.OffsetPage;
+import com.ekyc.admin.session.Session;
 
 /**
  * A page of the list of all sessions.
@@ -15,8 +16,8 @@ record SessionPageResponse(List<SessionResponse> items, @Schema(example = "0") i
 		@Schema(example = "1024") int limit, @Schema(example = "1024", nullable = true,
 				description = "The start of the next page, or null when nothing follows") @Nullable Integer nextStart) {
 
-	static SessionPageResponse of(SessionPage page) {
-		return new SessionPageResponse(page.sessions().stream().map(SessionResponse::of).toList(), page.start(),
+	static SessionPageResponse of(OffsetPage<Session> page) {
+		return new SessionPageResponse(page.items().stream().map(SessionResponse::of).toList(), page.start(),
 				page.limit(), page.nextStart());
 	}
 

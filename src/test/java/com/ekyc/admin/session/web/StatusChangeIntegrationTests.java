@@ -117,8 +117,21 @@ class StatusChangeIntegrationTests extends IntegrationTest {
 		String userId = newUserId();
 		String sessionId = createSession(userId);
 
-		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "W/\"1\"").status()).isEqualTo(400);
 		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "one").status()).isEqualTo(400);
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "\"1").status()).isEqualTo(400);
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "\"1\" x").status()).isEqualTo(400);
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "").status()).isEqualTo(400);
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", " ").status()).isEqualTo(400);
+		assertThat(api().get(sessionPath(userId, sessionId), adminToken()).json().get("version").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void neverMatchesWeakTagsButAnyStrongTagOfAList() {
+		String userId = newUserId();
+		String sessionId = createSession(userId);
+
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "W/\"1\"").status()).isEqualTo(412);
+		assertThat(move(userId, sessionId, "IN_PROGRESS", null, "If-Match", "\"7\", \"1\"").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -87,12 +87,14 @@ class UserSessionsIntegrationTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(404);
 	}
 
-	@Test
-	void refusesMalformedSessionId() {
-		ApiResponse response = api().get("/ekyc/admin/" + newUserId() + "/sessions/not-a-uuid", adminToken());
+	@ParameterizedTest
+	@ValueSource(strings = { "not-a-uuid", "1-1-1-1-1", "0b9c3c1e6f7a4a549d8e3f1f4d6f2a10",
+			"0b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10x", "+b9c3c1e-6f7a-4a54-9d8e-3f1f4d6f2a10" })
+	void answersNonCanonicalSessionIdsLikeUnknownOnes(String sessionId) {
+		ApiResponse response = api().get("/ekyc/admin/" + newUserId() + "/sessions/" + sessionId, adminToken());
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("sessionId");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,87 @@
+package com.ekyc.admin.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows whether the database is reachable, so that an outage is logged once when it
+ * starts (WARN) and once when it ends (INFO) instead of once per request or job run.
+ * Learns of an outage from the failures that code paths report, and of its end from a
+ * probe that runs only while the database is away.
+ */
+@Component
+public class DatabaseAvailability {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+	private static final int PROBE_TIMEOUT_SECONDS = 1;
+
+	private final DataSource dataSource;
+
+	// When the current outage began, or null while the database is reachable.
+	private final AtomicReference<@Nullable Instant> outageSince = new AtomicReference<>();
+
+	DatabaseAvailability(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Reports a failure: answers what kind of database trouble it was, if any, and notes
+	 * the start of an outage.
+	 */
+	public Optional<DatabaseFailures.Kind> report(Throwable failure) {
+		Optional<DatabaseFailures.Kind> kind = DatabaseFailures.classify(failure);
+		if (kind.isPresent() && kind.get() == DatabaseFailures.Kind.UNAVAILABLE
+				&& this.outageSince.compareAndSet(null, Instant.now())) {
+			logger.warn("The database is unavailable ({}); requests that need it are answered 503 until it is back",
+					rootMessage(failure));
+		}
+		return kind;
+	}
+
+	/**
+	 * Whether an outage is under way.
+	 */
+	public boolean isUnavailable() {
+		return this.outageSince.get() != null;
+	}
+
+	@Scheduled(fixedDelay = 1000)
+	void probeWhileUnavailable() {
+		Instant since = this.outageSince.get();
+		if (since == null) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (connection.isValid(PROBE_TIMEOUT_SECONDS) && this.outageSince.compareAndSet(since, null)) {
+				logger.info("The database is available again after {} s",
+						Duration.between(since, Instant.now()).toSeconds());
+			}
+		}
+		catch (SQLException ex) {
+			// Still away: the next probe asks again.
+		}
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}
