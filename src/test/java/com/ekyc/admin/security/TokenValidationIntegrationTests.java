@@ -41,6 +41,11 @@ class TokenValidationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesTokenWithoutExpiry() {
+		assertInvalidToken(call(issuer.claims("caller", Permissions.LIST).expirationTime(null).build()));
+	}
+
+	@Test
 	void refusesTokenNotYetValid() {
 		JWTClaimsSet claims = issuer.claims("caller", Permissions.LIST)
 			.notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1))))

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,30 +36,51 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small OAuth2 token issuer on 127.0.0.1 for tests and local development only: it
- * serves its public key as a JWKS at {@code /jwks}, issues client-credentials tokens at
+ * serves its public key as a JWKS at {@code /jwks} and its metadata at
+ * {@code /.well-known/openid-configuration}, issues client-credentials tokens at
  * {@code /token} to the clients of {@link LocalClient}, and mints tokens with any claims
- * for tests.
+ * for tests. Tests count its JWKS fetches and can make its JWKS endpoint fail or hang.
  */
 public final class LocalIssuer implements AutoCloseable {
 
 	/** The audience its tokens carry and the service is configured to expect. */
 	public static final String AUDIENCE = "ekyc-admin";
 
+	/** The longest a hanging JWKS answer is held back. */
+	private static final long MAX_HANG_SECONDS = 60;
+
 	private final RSAKey signingKey;
 
 	private final HttpServer server;
 
-	private LocalIssuer(RSAKey signingKey, HttpServer server) {
+	private final ExecutorService workers;
+
+	private final AtomicInteger jwksFetches = new AtomicInteger();
+
+	private volatile JwksMode jwksMode = JwksMode.UP;
+
+	private volatile CountDownLatch hangReleased = new CountDownLatch(0);
+
+	private LocalIssuer(RSAKey signingKey, HttpServer server, ExecutorService workers) {
 		this.signingKey = signingKey;
 		this.server = server;
+		this.workers = workers;
 	}
 
 	public static LocalIssuer start(int port) {
 		try {
 			RSAKey key = newKey();
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-			LocalIssuer issuer = new LocalIssuer(key, server);
+			// Threads of their own, so that a hanging answer holds up no other request.
+			ExecutorService workers = Executors.newCachedThreadPool((task) -> {
+				Thread thread = new Thread(task, "local-issuer");
+				thread.setDaemon(true);
+				return thread;
+			});
+			server.setExecutor(workers);
+			LocalIssuer issuer = new LocalIssuer(key, server, workers);
 			server.createContext("/jwks", issuer::serveKeys);
+			server.createContext("/.well-known/openid-configuration", issuer::serveMetadata);
 			server.createContext("/token", issuer::serveToken);
 			server.start();
 			return issuer;
@@ -83,6 +109,23 @@ public final class LocalIssuer implements AutoCloseable {
 
 	public String tokenUri() {
 		return issuerUri() + "/token";
+	}
+
+	/** How many times its JWKS was asked for since it started. */
+	public int jwksFetches() {
+		return this.jwksFetches.get();
+	}
+
+	/**
+	 * Makes its JWKS endpoint answer normally ({@link JwksMode#UP}), fail with
+	 * {@code 503} ({@link JwksMode#DOWN}) or hold every answer back until the mode
+	 * changes again ({@link JwksMode#HANGING}).
+	 */
+	public void jwksMode(JwksMode mode) {
+		CountDownLatch previous = this.hangReleased;
+		this.hangReleased = (mode == JwksMode.HANGING) ? new CountDownLatch(1) : new CountDownLatch(0);
+		this.jwksMode = mode;
+		previous.countDown();
 	}
 
 	/**
@@ -123,7 +166,26 @@ public final class LocalIssuer implements AutoCloseable {
 	}
 
 	private void serveKeys(HttpExchange exchange) throws IOException {
+		this.jwksFetches.incrementAndGet();
+		JwksMode mode = this.jwksMode;
+		if (mode == JwksMode.HANGING) {
+			try {
+				this.hangReleased.await(MAX_HANG_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (mode != JwksMode.UP) {
+			respond(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+			return;
+		}
 		respond(exchange, 200, new JWKSet(this.signingKey.toPublicJWK()).toString());
+	}
+
+	private void serveMetadata(HttpExchange exchange) throws IOException {
+		respond(exchange, 200, "{\"issuer\":\"" + issuerUri() + "\",\"jwks_uri\":\"" + jwksUri()
+				+ "\",\"token_endpoint\":\"" + tokenUri() + "\"}");
 	}
 
 	private void serveToken(HttpExchange exchange) throws IOException {
@@ -214,7 +276,23 @@ public final class LocalIssuer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.hangReleased.countDown();
 		this.server.stop(0);
+		this.workers.shutdownNow();
+	}
+
+	/** How its JWKS endpoint answers. */
+	public enum JwksMode {
+
+		/** With its key. */
+		UP,
+
+		/** {@code 503} at once. */
+		DOWN,
+
+		/** Not at all until the mode changes (then {@code 503}). */
+		HANGING
+
 	}
 
 }

@@ -3,6 +3,9 @@ package com.ekyc.admin.web;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
+import com.ekyc.admin.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +76,38 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 			.build();
 
 		assertProblem(api().send(request), 413);
+	}
+
+	@Test
+	void refusesChunkedFormBodyOverTwoMegabytesBeforeParsingIt() {
+		int port = URI.create(api().baseUrl()).getPort();
+		String chunk = "a=" + "b".repeat(64 * 1024 - 3) + "&";
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 40; i++) {
+			body.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+		}
+		body.append("0\r\n\r\n");
+
+		for (String token : new String[] { adminToken(), null }) {
+			List<String> headers = new ArrayList<>(
+					List.of("Transfer-Encoding: chunked", "Content-Type: application/x-www-form-urlencoded"));
+			if (token != null) {
+				headers.add("Authorization: Bearer " + token);
+			}
+			RawHttp.Response response = RawHttp.send(port, "POST", "/ekyc/admin/" + newUserId() + "/sessions", headers,
+					body.toString().getBytes(StandardCharsets.US_ASCII));
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(413);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+		}
+	}
+
+	@Test
+	void refusesFormBodyDeclaredLargerThan16KiB() {
+		String body = "a=" + "b".repeat(20 * 1024);
+
+		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), body, "Content-Type",
+				"application/x-www-form-urlencoded"), 413);
 	}
 
 	@Test

@@ -3,8 +3,12 @@ package com.ekyc.admin.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.ekyc.admin.support.ApiResponse;
@@ -93,6 +97,48 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 		JsonNode list = document().get("paths").get("/ekyc/admin").get("get");
 
 		assertThat(list.get("security").get(0).get("oauth2").get(0).asString()).isEqualTo("ekyc.session.list");
+	}
+
+	@Test
+	void publishesTheUserIdPatternTheServiceEnforces() {
+		List<String> patterns = new ArrayList<>();
+		operations(document()).forEach((operation) -> operation.getValue().get("parameters").forEach((parameter) -> {
+			if (parameter.get("name").asString().equals("userId")) {
+				patterns.add(parameter.get("schema").get("pattern").asString());
+			}
+		}));
+
+		assertThat(patterns).hasSize(8).containsOnly(patterns.get(0));
+		Pattern userId = Pattern.compile(patterns.get(0));
+		assertThat(List.of("a/b", "a\\b", "a;b", "a%b", ".", "..", "a\u202Eb", "a\u200Bb", "a b", "a\u0000b", "",
+				"u".repeat(256)))
+			.noneMatch((value) -> userId.matcher(value).find());
+		assertThat(List.of("user-42", "a.b", "...", "Zap{cC}-p_42.user@example.com", "検証", "u".repeat(255)))
+			.allMatch((value) -> userId.matcher(value).find());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CreateSessionRequest", "ChangeStatusRequest" })
+	void refusesUnknownMembersInRequestSchemas(String schema) {
+		JsonNode request = document().get("components").get("schemas").get(schema);
+
+		assertThat(request.get("additionalProperties")).isNotNull();
+		assertThat(request.get("additionalProperties").isBoolean()).isTrue();
+		assertThat(request.get("additionalProperties").asBoolean()).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "CallbackDelivery, lastAttemptAt", "CallbackDelivery, deliveredAt", "CallbackDelivery, lastStatusCode",
+			"CallbackDelivery, lastError", "Session, callback", "Session, reason", "Session, completedAt",
+			"SessionEvent, from", "SessionEvent, reason", "Status, reason", "SessionPage, nextStart",
+			"UserSessions, nextStart", "SessionHistory, nextStart", "CallbackDeliveries, nextStart" })
+	void marksFieldsThatCanBeNullAsNullable(String schema, String property) {
+		JsonNode field = document().get("components").get("schemas").get(schema).get("properties").get(property);
+
+		assertThat(field).as(schema + "." + property).isNotNull();
+		boolean nullable = (field.has("nullable") && field.get("nullable").asBoolean())
+				|| (field.has("type") && field.get("type").toString().contains("\"null\""));
+		assertThat(nullable).as(schema + "." + property + ": " + field).isTrue();
 	}
 
 	private JsonNode document() {

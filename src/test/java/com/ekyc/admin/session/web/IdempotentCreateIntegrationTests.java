@@ -89,6 +89,33 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void keepsKeysOfASubjectApartFromTheClientOfTheSameName() {
+		String key = UUID.randomUUID().toString();
+		String userId = newUserId();
+		String client = "client-" + UUID.randomUUID();
+		ApiResponse byClient = api().post("/ekyc/admin/" + userId + "/sessions",
+				issuer.sign(issuer.claims("some-subject", Permissions.CREATE)
+					.claim("azp", client)
+					.claim("client_id", null)
+					.build()),
+				"{}", "Idempotency-Key", key);
+		approve(byClient.json().get("id").asString());
+
+		ApiResponse bySubject = api().post("/ekyc/admin/" + userId + "/sessions",
+				issuer.sign(
+						issuer.claims(client, Permissions.CREATE).claim("azp", null).claim("client_id", null).build()),
+				"{}", "Idempotency-Key", key);
+
+		assertThat(byClient.status()).isEqualTo(200);
+		assertThat(byClient.json().get("createdBy").asString()).isEqualTo(client);
+		assertThat(bySubject.status()).as(bySubject.toString()).isEqualTo(200);
+		assertThat(bySubject.header("Idempotent-Replayed")).isNull();
+		assertThat(bySubject.json().get("id")).isNotEqualTo(byClient.json().get("id"));
+		assertThat(bySubject.json().get("createdBy").asString()).isEqualTo(client);
+		assertThat(sessionsOf(userId)).hasSize(2);
+	}
+
+	@Test
 	void forgetsRefusedRequests() {
 		String userId = newUserId();
 		createSession(userId);
