@@ -93,8 +93,20 @@ public class OpenApiConfiguration {
 				else if (!name.equals(PROBLEM_SCHEMA) && schema.getProperties() != null) {
 					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
 				}
+				if (schema.getProperties() != null) {
+					schema.getProperties().values().forEach((property) -> allowNullInNullableEnum((Schema) property));
+				}
 			});
 		};
+	}
+
+	// A nullable enum must list null among its values, or null is refused after all.
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void allowNullInNullableEnum(Schema property) {
+		if (property.getEnum() != null && property.getTypes() != null && property.getTypes().contains("null")
+				&& !property.getEnum().contains(null)) {
+			property.getEnum().add(null);
+		}
 	}
 
 	/**
@@ -110,8 +122,12 @@ public class OpenApiConfiguration {
 	private static Schema problemSchema() {
 		// No examples here: the schema serves every error status, and one example would
 		// suit only one.
-		return new ObjectSchema().description("An RFC 9457 problem")
+		return new ObjectSchema()
+			.description("An RFC 9457 problem; some carry extension members, named where the answer is described "
+					+ "(`activeSessionId`, `currentStatus` and `allowedStatuses`, `currentVersion`, "
+					+ "`missingPermission`, `deliveryStatus`)")
 			.required(List.of("type", "title", "status", "detail"))
+			.additionalProperties(true)
 			.addProperty("type", new StringSchema().format("uri").description("What kind of problem, stable"))
 			.addProperty("title", new StringSchema().description("A short summary of the kind"))
 			.addProperty("status", new IntegerSchema().description("The HTTP status"))

@@ -8,7 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Calls the running service over real HTTP, as curl or a client library would.
+ * Calls the running service over real HTTP, as curl or a client library would, and holds
+ * every answer against the service's OpenAPI document ({@link OpenApiContract}).
  */
 public final class Api {
 
@@ -55,7 +56,9 @@ public final class Api {
 	public ApiResponse send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return new ApiResponse(response.statusCode(), response.headers(), response.body());
+			ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
+			OpenApiContract.check(this.baseUrl, request, answer);
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
