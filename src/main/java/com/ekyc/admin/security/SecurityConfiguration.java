@@ -63,13 +63,16 @@ class SecurityConfiguration {
 
 	/**
 	 * Lets requests of any method through the firewall, so that an unknown method gets
-	 * Spring MVC's {@code 405} with {@code Allow} rather than a refused-URL {@code 400};
-	 * every other firewall rule stays.
+	 * Spring MVC's {@code 405} with {@code Allow} rather than a refused-URL {@code 400},
+	 * and parameters of any name: the API reads no form parameters, and the firewall
+	 * would judge their names only when something reads the body, too late to answer
+	 * {@code 400}. Every other firewall rule stays.
 	 */
 	@Bean
-	WebSecurityCustomizer anyMethodThroughFirewall() {
+	WebSecurityCustomizer firewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setUnsafeAllowAnyHttpMethod(true);
+		firewall.setAllowedParameterNames((name) -> true);
 		return (web) -> web.httpFirewall(firewall);
 	}
 

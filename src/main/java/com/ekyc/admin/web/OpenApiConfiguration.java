@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -44,25 +46,30 @@ public class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer commonErrorResponses() {
 		return (openApi) -> {
-			if (openApi.getPaths() == null) {
-				return;
+			if (openApi.getPaths() != null) {
+				openApi.getPaths()
+					.values()
+					.forEach((item) -> item.readOperations().forEach(OpenApiConfiguration::addCommonAnswers));
 			}
-			openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
-				if (!operation.getResponses().containsKey("400")) {
-					operation.getResponses()
-						.addApiResponse("400", problem("A parameter, the query string or a header is malformed"));
-				}
-				operation.getResponses()
-					.addApiResponse("406", problem("The client accepts no JSON answer"))
-					.addApiResponse("500", problem("The service failed; nothing internal is told"))
-					.addApiResponse("503",
-							problem("The database or the token issuer is unavailable, "
-									+ "or the request ran past the statement time limit")
-								.addHeaderObject("Retry-After",
-										new Header().description("Seconds to wait before trying again")
-											.schema(new IntegerSchema())));
-			}));
 		};
+	}
+
+	/**
+	 * The answers any operation may give, whatever it does: a malformed request, a body
+	 * over the limit (any request may carry one), no acceptable media type, the database
+	 * or token issuer away, a failure.
+	 */
+	private static void addCommonAnswers(Operation operation) {
+		ApiResponses answers = operation.getResponses();
+		answers.putIfAbsent("400", problem("A parameter, the query string or a header is malformed"));
+		answers.putIfAbsent("413", problem("The request body, of any content type, is larger than 16 KiB"));
+		answers.addApiResponse("406", problem("The client accepts no JSON answer"));
+		answers.addApiResponse("500", problem("The service failed; nothing internal is told"));
+		answers.addApiResponse("503",
+				problem("The database or the token issuer is unavailable, or the request ran past the statement "
+						+ "time limit")
+					.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+						.schema(new IntegerSchema())));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -51,6 +52,17 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	ProblemDetailsHandler(DatabaseAvailability database) {
 		this.database = database;
+	}
+
+	/**
+	 * The request firewall judges some headers only when they are read, that is here: the
+	 * same {@code 400} as when it refuses a request at the door.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+		ProblemDetail problem = (request instanceof ServletWebRequest servlet) ? Problems.refused(servlet.getRequest())
+				: Problems.invalidRequest("The request holds characters that are not allowed.", List.of());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

@@ -1,12 +1,14 @@
 package com.ekyc.admin.web;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Replaces Tomcat's HTML error page for requests it refuses before any application code
@@ -21,18 +23,18 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
+		HttpStatus known = HttpStatus.resolve(status);
+		String title = (known != null) ? known.getReasonPhrase() : ((status < 500) ? "Bad Request" : "Server Error");
 		String detail = (status < 500) ? "The request is malformed or not allowed." : "The server failed.";
-		String body = "{\"type\":\"urn:ekyc:problem:" + ((status < 500) ? "bad-request" : "internal-server-error")
-				+ "\",\"title\":\"" + ((status < 500) ? "Bad Request" : "Internal Server Error") + "\",\"status\":"
-				+ status + ",\"detail\":\"" + detail + "\"}";
+		String body = "{\"type\":\"" + Problems.typeOf(title) + "\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\"}";
 		try {
+			// Bytes, not a writer: JSON is UTF-8 by definition and takes no charset
+			// parameter, as in every other answer.
 			response.setContentType("application/problem+json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write(body);
-				response.finishResponse();
-			}
+			OutputStream out = response.getOutputStream();
+			out.write(body.getBytes(StandardCharsets.UTF_8));
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response is committed: nothing more can be said.

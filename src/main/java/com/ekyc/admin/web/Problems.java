@@ -1,9 +1,14 @@
 package com.ekyc.admin.web;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,12 +44,19 @@ public final class Problems {
 		HttpStatus known = HttpStatus.resolve(problem.getStatus());
 		String phrase = (known != null) ? known.getReasonPhrase() : "Error";
 		if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
-			problem.setType(
-					URI.create("urn:ekyc:problem:" + phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+			problem.setType(URI.create(typeOf(phrase)));
 		}
 		if (problem.getTitle() == null) {
 			problem.setTitle(phrase);
 		}
+	}
+
+	/**
+	 * The type of the problems of one HTTP status, from its reason phrase:
+	 * {@code urn:ekyc:problem:not-found}.
+	 */
+	static String typeOf(String reasonPhrase) {
+		return "urn:ekyc:problem:" + reasonPhrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
 	}
 
 	/**
@@ -57,6 +69,36 @@ public final class Problems {
 		problem.setProperty("errors",
 				errors.stream().map((error) -> Map.of("field", error.field(), "message", error.message())).toList());
 		return problem;
+	}
+
+	/**
+	 * A {@code 400} for a request the firewall refused, saying which part was refused: a
+	 * header (named, unless its name is the trouble), a parameter name, or the URL.
+	 */
+	public static ProblemDetail refused(HttpServletRequest request) {
+		// The firewall's wrapper would refuse to show the header again.
+		ServletRequest unwrapped = request;
+		while (unwrapped instanceof ServletRequestWrapper wrapper) {
+			unwrapped = wrapper.getRequest();
+		}
+		HttpServletRequest raw = (HttpServletRequest) unwrapped;
+		for (String name : Collections.list(raw.getHeaderNames())) {
+			if (!isPrintable(name)) {
+				return invalidRequest("A header name holds characters that are not allowed.", List.of());
+			}
+			for (String value : Collections.list(raw.getHeaders(name))) {
+				if (!isPrintable(value)) {
+					return invalidRequest("The header " + name + " holds characters that are not allowed.",
+							List.of(new FieldError(name, "must hold printable characters only")));
+				}
+			}
+		}
+		return invalidRequest("The request URL contains characters or sequences that are not allowed.", List.of());
+	}
+
+	// The firewall's own rule for header names and values.
+	private static boolean isPrintable(String text) {
+		return text.codePoints().allMatch((c) -> Character.isDefined(c) && !Character.isISOControl(c));
 	}
 
 	/**

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -63,7 +62,7 @@ interface SessionApi {
 	SessionPageResponse list(@ParameterObject @Valid PageQuery page,
 			@Parameter(name = "status", in = ParameterIn.QUERY,
 					description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
-							name = "status", required = false) @Nullable List<@NotNull SessionStatus> statuses);
+							name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses);
 
 	@Operation(summary = "Retrieve a specific user's session details", description = """
 			The user's sessions, newest first, paged with `limit` and `start` like every list. A \

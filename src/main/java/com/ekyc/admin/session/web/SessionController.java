@@ -3,6 +3,7 @@ package com.ekyc.admin.session.web;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,7 +35,11 @@ class SessionController implements SessionApi {
 
 	@Override
 	public SessionPageResponse list(PageQuery page, @Nullable List<SessionStatus> statuses) {
-		Set<SessionStatus> wanted = (statuses == null || statuses.isEmpty()) ? Set.of() : EnumSet.copyOf(statuses);
+		// An empty status=, like an empty limit=, counts as not given.
+		Set<SessionStatus> wanted = EnumSet.noneOf(SessionStatus.class);
+		if (statuses != null) {
+			statuses.stream().filter(Objects::nonNull).forEach(wanted::add);
+		}
 		return SessionPageResponse.of(this.sessions.list(wanted, page.startOrDefault(), page.limitOrDefault()));
 	}
 
