@@ -25,7 +25,8 @@ EXPOSE 8080 8081
 # on the command line so that no environment can drop it: a JVM out of memory stops and is
 # restarted instead of limping on.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-# No curl in the JRE image: ask the readiness group over bash's /dev/tcp.
+# No curl in the JRE image: ask the readiness group on the management port over bash's /dev/tcp.
+# The shell form runs under /bin/sh (dash), which has no /dev/tcp: hence the explicit bash.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8081 && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
