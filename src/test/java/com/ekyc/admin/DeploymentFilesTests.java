@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -63,7 +62,6 @@ class DeploymentFilesTests {
 	}
 
 	@Test
-	@Disabled("README.md's 'java -jar target/ekyc-admin-0.1.0-SNAPSHOT.jar' lacks the flag")
 	void readmeRunsTheJarWithTheFlag() throws IOException {
 		Pattern runsJar = Pattern.compile("\\bjava\\b.*\\s-jar\\s");
 		List<String> commands = new ArrayList<>();

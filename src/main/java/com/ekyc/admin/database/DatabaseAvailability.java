@@ -52,6 +52,15 @@ public class DatabaseAvailability {
 		return kind;
 	}
 
+	private boolean answers() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return connection.isValid(PROBE_TIMEOUT_SECONDS);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	/**
 	 * Whether an outage is under way.
 	 */
@@ -65,14 +74,9 @@ public class DatabaseAvailability {
 		if (since == null) {
 			return;
 		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			if (connection.isValid(PROBE_TIMEOUT_SECONDS) && this.outageSince.compareAndSet(since, null)) {
-				logger.info("The database is available again after {} s",
-						Duration.between(since, Instant.now()).toSeconds());
-			}
-		}
-		catch (SQLException ex) {
-			// Still away: the next probe asks again.
+		if (answers() && this.outageSince.compareAndSet(since, null)) {
+			logger.info("The database is available again after {} s",
+					Duration.between(since, Instant.now()).toSeconds());
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
+import org.hibernate.TransactionException;
+
 /**
  * Tells, from an exception's causes, whether the database could not do the work for a
  * reason that is neither the caller's nor a bug: it is unreachable or restarting, or a
@@ -21,6 +23,12 @@ public final class DatabaseFailures {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException) {
 				// The pool gave no connection in time: the database is not answering.
+				return Optional.of(Kind.UNAVAILABLE);
+			}
+			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
+				// The connection failed to commit or roll back: after the error that
+				// broke it,
+				// which a failed rollback hides, the pool has closed it.
 				return Optional.of(Kind.UNAVAILABLE);
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {

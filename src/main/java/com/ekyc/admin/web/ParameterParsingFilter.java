@@ -12,6 +12,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,6 +33,18 @@ class ParameterParsingFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/**
+	 * The answer to parameters Tomcat could not parse: {@code 413} for a form body over
+	 * the limit, else {@code 400}.
+	 */
+	static ProblemDetail problemFor(InvalidParameterException ex) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return RequestBodyTooLargeException.problem(RequestBodyLimitFilter.MAX_BODY_BYTES);
+		}
+		return Problems.invalidRequest("The query string or form body is malformed.", List
+			.of(new Problems.FieldError("query", "must be name=value pairs joined by &, percent-encoded UTF-8")));
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -39,12 +52,7 @@ class ParameterParsingFilter extends OncePerRequestFilter {
 			request.getParameterMap();
 		}
 		catch (InvalidParameterException ex) {
-			this.problems.write(request, response,
-					(ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value())
-							? RequestBodyTooLargeException.problem(RequestBodyLimitFilter.MAX_BODY_BYTES)
-							: Problems.invalidRequest("The query string or form body is malformed.",
-									List.of(new Problems.FieldError("query",
-											"must be name=value pairs joined by &, percent-encoded UTF-8"))));
+			this.problems.write(request, response, problemFor(ex));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,17 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = (request instanceof ServletWebRequest servlet) ? Problems.refused(servlet.getRequest())
 				: Problems.invalidRequest("The request holds characters that are not allowed.", List.of());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Parameters Tomcat could not parse, found where they are first read (on the
+	 * management port, which {@link ParameterParsingFilter} does not guard).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnparsableParameters(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail problem = ParameterParsingFilter.problemFor(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	@ExceptionHandler

@@ -17,6 +17,9 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.ekyc.admin.database.DatabaseAvailability;
+import com.ekyc.admin.database.DatabaseFailures;
+
 /**
  * Keeps the log readable when something repeats a warning or an error many times, as a
  * flood of bad requests or an outage can: each message (by logger and message pattern) is
@@ -31,6 +34,12 @@ class RepeatedLogFilter extends TurboFilter {
 	private static final int MAX_MESSAGES = 1000;
 
 	private final Cache<String, Window> windows = Caffeine.newBuilder().maximumSize(MAX_MESSAGES).build();
+
+	private final DatabaseAvailability database;
+
+	RepeatedLogFilter(DatabaseAvailability database) {
+		this.database = database;
+	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void install() {
@@ -47,6 +56,10 @@ class RepeatedLogFilter extends TurboFilter {
 		if (format == null || !level.isGreaterOrEqual(Level.WARN) || !logger.isEnabledFor(level)) {
 			return FilterReply.NEUTRAL;
 		}
+		Throwable cause = (throwable != null) ? throwable : lastThrowable(params);
+		if (cause != null && this.database.report(cause).orElse(null) == DatabaseFailures.Kind.UNAVAILABLE) {
+			return FilterReply.DENY;
+		}
 		Window window = this.windows.get(logger.getName() + '\u0000' + format, (key) -> new Window());
 		long left = window.admit(System.nanoTime());
 		if (left < 0) {
@@ -58,6 +71,12 @@ class RepeatedLogFilter extends TurboFilter {
 					new Object[] { left, WINDOW.toSeconds() }, null);
 		}
 		return FilterReply.NEUTRAL;
+	}
+
+	// SLF4J takes a trailing Throwable argument as the event's throwable.
+	private static @Nullable Throwable lastThrowable(Object @Nullable [] params) {
+		return (params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) ? last
+				: null;
 	}
 
 	/**

@@ -4,26 +4,33 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Generates requests for every operation of the OpenAPI document, valid and invalid: path
- * variables, query parameters, headers, tokens, content types and bodies, drawn from
- * jqwik's generators with a {@link Random} of a given seed, so that a run can be
- * replayed.
+ * variables, query parameters, headers, tokens, content types and bodies, all drawn from
+ * one {@link Random} of a given seed (see {@link Values}), so that a run can be replayed.
  */
 public final class GeneratedRequests {
 
-	private static final int GEN_SIZE = 1000;
+	private static final List<String> ACCEPT = List.of("*/*", "application/json", "application/problem+json",
+			"text/html", "application/xml", "application/*", "text/*;q=0.1, application/json");
+
+	private static final List<String> CONTENT_TYPES = List.of("", "text/plain", "application/x-www-form-urlencoded",
+			"multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1", "application/problem+json",
+			"application/json;charset=utf-8");
+
+	private static final List<String> OTHER_METHODS = List.of("HEAD", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY");
+
+	private static final List<String> ODD_QUERIES = List.of("unknown=1", "limit=1&limit=2", "=0.0", "x=%FF", "x", "&&",
+			"start=", "limit=%2B5", "status=created", "status=", "cursor=abc", "limit=1e3", "limit=%20%31");
 
 	private final String baseUrl;
 
@@ -31,7 +38,7 @@ public final class GeneratedRequests {
 
 	private final Fixture fixture;
 
-	private final Arbitrary<String> tokens;
+	private final List<String> tokens = new ArrayList<>();
 
 	/**
 	 * @param document the OpenAPI document the service serves
@@ -41,11 +48,7 @@ public final class GeneratedRequests {
 	public GeneratedRequests(String baseUrl, JsonNode document, Fixture fixture, Map<String, Integer> tokens) {
 		this.baseUrl = baseUrl;
 		this.fixture = fixture;
-		this.tokens = Arbitraries.frequency(tokens.entrySet()
-			.stream()
-			.map((entry) -> Tuple.of(entry.getValue(), entry.getKey()))
-			.toList()
-			.toArray(Tuple.Tuple2[]::new));
+		tokens.forEach((token, weight) -> this.tokens.addAll(Collections.nCopies(weight, token)));
 		document.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
 			if (method.getValue().has("responses")) {
 				this.operations.add(Operation.of(method.getKey(), path.getKey(), method.getValue(), document));
@@ -61,41 +64,27 @@ public final class GeneratedRequests {
 	 * One request for the operation, valid or not.
 	 */
 	public Generated next(Operation operation, Random random) {
-		StringBuilder uri = new StringBuilder(this.baseUrl);
-		uri.append(path(operation.path(), random));
-		uri.append(query(operation.query(), random));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()));
-		String token = draw(this.tokens, random);
+		String uri = this.baseUrl + path(operation.path(), random) + query(operation.query(), random);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+		String token = pick(random, this.tokens);
 		if (!token.isEmpty()) {
 			request.header("Authorization", "Bearer " + token);
 		}
 		for (JsonNode header : operation.headers()) {
-			String value = draw(Values.header(header.get("name").asString()), random);
+			String value = Values.header(header.get("name").asString(), random);
 			if (value != null) {
 				request.header(header.get("name").asString(), value);
 			}
 		}
-		String accept = draw(
-				Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")),
-						Tuple.of(3,
-								Arbitraries.of("*/*", "application/json", "application/problem+json", "text/html",
-										"application/xml", "application/*", "text/*;q=0.1, application/json"))),
-				random);
-		if (!accept.isEmpty()) {
-			request.header("Accept", accept);
+		if (random.nextInt(10) >= 7) {
+			request.header("Accept", pick(random, ACCEPT));
 		}
-		String method = draw(Arbitraries.frequencyOf(Tuple.of(19, Arbitraries.just(operation.method())),
-				Tuple.of(1, Arbitraries.of("HEAD", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY"))), random);
+		String method = (random.nextInt(20) > 0) ? operation.method() : pick(random, OTHER_METHODS);
 		String description = "";
 		if (operation.body() != null || random.nextInt(20) == 0) {
-			Body body = draw(Values.body(operation.body(), this.fixture), random);
+			Body body = Values.body(operation.body(), random);
 			description = body.description();
-			String contentType = draw(Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("application/json")),
-					Tuple.of(3,
-							Arbitraries.of("", "text/plain", "application/x-www-form-urlencoded",
-									"multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1",
-									"application/problem+json", "application/json;charset=utf-8"))),
-					random);
+			String contentType = (random.nextInt(10) < 7) ? "application/json" : pick(random, CONTENT_TYPES);
 			if (!contentType.isEmpty()) {
 				request.header("Content-Type", contentType);
 			}
@@ -115,15 +104,13 @@ public final class GeneratedRequests {
 			if (segment.isEmpty()) {
 				continue;
 			}
-			path.append('/');
-			switch (segment) {
-				case "{userId}" -> path.append(Values.percentEncode(draw(Values.userId(this.fixture), random)));
-				case "{sessionId}" ->
-					path.append(Values.percentEncode(draw(Values.id(this.fixture.sessionId()), random)));
-				case "{deliveryId}" ->
-					path.append(Values.percentEncode(draw(Values.id(this.fixture.deliveryId()), random)));
-				default -> path.append(segment);
-			}
+			String value = switch (segment) {
+				case "{userId}" -> Values.percentEncode(Values.userId(this.fixture, random));
+				case "{sessionId}" -> Values.percentEncode(Values.id(this.fixture.sessionId(), random));
+				case "{deliveryId}" -> Values.percentEncode(Values.id(this.fixture.deliveryId(), random));
+				default -> segment;
+			};
+			path.append('/').append(value);
 		}
 		return path.toString();
 	}
@@ -132,19 +119,18 @@ public final class GeneratedRequests {
 		StringJoiner query = new StringJoiner("&", "?", "");
 		query.setEmptyValue("");
 		for (JsonNode parameter : parameters) {
-			for (String value : draw(Values.query(parameter.get("schema")), random)) {
+			for (String value : Values.query(parameter.get("schema"), random)) {
 				query.add(parameter.get("name").asString() + "=" + value);
 			}
 		}
 		if (random.nextInt(10) == 0) {
-			query.add(draw(Arbitraries.of("unknown=1", "limit=1&limit=2", "=0.0", "x=%FF", "x", "&&", "start=",
-					"limit=%2B5", "status=created", "status=", "cursor=abc", "limit=1e3", "limit=%20%31"), random));
+			query.add(pick(random, ODD_QUERIES));
 		}
 		return query.toString();
 	}
 
-	static <T> T draw(Arbitrary<T> values, Random random) {
-		return values.generator(GEN_SIZE).next(random).value();
+	private static <T> T pick(Random random, List<T> values) {
+		return values.get(random.nextInt(values.size()));
 	}
 
 	/**
@@ -171,7 +157,8 @@ public final class GeneratedRequests {
 	}
 
 	/**
-	 * One operation of the document.
+	 * One operation of the document: its method, path template, query and header
+	 * parameters, and the schema of its JSON body if it takes one.
 	 */
 	public record Operation(String method, String path, List<JsonNode> query, List<JsonNode> headers, JsonNode body) {
 
@@ -179,8 +166,7 @@ public final class GeneratedRequests {
 			List<JsonNode> query = new ArrayList<>();
 			List<JsonNode> headers = new ArrayList<>();
 			if (operation.has("parameters")) {
-				for (Iterator<JsonNode> parameters = operation.get("parameters").iterator(); parameters.hasNext();) {
-					JsonNode parameter = parameters.next();
+				for (JsonNode parameter : operation.get("parameters")) {
 					switch (parameter.get("in").asString()) {
 						case "query" -> query.add(parameter);
 						case "header" -> headers.add(parameter);
@@ -199,7 +185,7 @@ public final class GeneratedRequests {
 					.asString();
 				body = document.get("components").get("schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
 			}
-			return new Operation(method.toUpperCase(java.util.Locale.ROOT), path, query, headers, body);
+			return new Operation(method.toUpperCase(Locale.ROOT), path, query, headers, body);
 		}
 
 		@Override

@@ -22,8 +22,9 @@ import com.ekyc.admin.security.Permissions;
 @Import(TestDatabaseConfiguration.class)
 // Only the callback tests' context sends callbacks, under address rules of its own. The
 // suite calls as few actors at a pace no client would: the per-client limit has a test of
-// its own.
-@TestPropertySource(properties = { "ekyc.callbacks.dispatch-enabled=false", "ekyc.rate-limit.requests-per-second=0" })
+// its own. Several contexts live at once in a run: each keeps few connections open.
+@TestPropertySource(properties = { "ekyc.callbacks.dispatch-enabled=false", "ekyc.rate-limit.requests-per-second=0",
+		"spring.datasource.hikari.maximum-pool-size=10", "spring.datasource.hikari.minimum-idle=1" })
 public abstract class IntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.start(0);
