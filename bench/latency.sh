@@ -12,7 +12,8 @@
 # was 2xx, and passes when both medians are under TARGET_MS (10 ms).
 #
 # The database ekyc_bench is dropped and created at every run, its schema made by the
-# service's Flyway migrations, then seeded with SESSIONS sessions (bench/seed.sql).
+# service's Flyway migrations, then seeded with SESSIONS sessions (bench/seed.sql). The
+# per-client rate limit is off (--ekyc.rate-limit.requests-per-second=0): one token, one caller.
 #
 # Run from anywhere (needs java 17+, psql, wrk, openssl, python3, curl; apt-get install wrk):
 #   bench/latency.sh
@@ -64,7 +65,9 @@ build_jar
 start_issuer "ekyc.session.list ekyc.session.get ekyc.session.create"
 export BENCH_LUA_DIR="$BENCH_DIR"
 create_database
-start_service
+# One token makes every request: without this, the per-client rate limit (100/s by default,
+# issue 7) would answer most of them 429. bench/ratelimit-cost.sh measures what it costs.
+start_service --ekyc.rate-limit.requests-per-second=0
 
 log "Seeding ${SESSIONS} sessions for ${USERS} users (bench/seed.sql)"
 SEED_STARTED=$SECONDS

@@ -5,7 +5,7 @@
 # DB_NAME, JAVA_OPTS, QUIET_WAIT, QUIET_PCT, PGHOST/PGPORT/PGUSER; and may define
 # bench_cleanup_extra (run first at clean-up, e.g. to stop its own helpers).
 # It gets: ISSUER, AUDIENCE, WORK (a temporary directory, removed at exit), JAR, BENCH_TOKEN,
-# APP_PID, and the functions below. Clean-up runs on EXIT; INT and TERM exit with status 2.
+# BENCH_KID, APP_PID, and the functions below. Clean-up runs on EXIT; INT and TERM exit with status 2.
 
 BASE_URL="http://127.0.0.1:${APP_PORT}"
 ISSUER="http://127.0.0.1:${JWKS_PORT}"
@@ -14,6 +14,7 @@ AUDIENCE="ekyc-admin"
 WORK="$(mktemp -d /tmp/ekyc-bench.XXXXXX)"
 APP_PID=""
 JWKS_PID=""
+JWKS_OWN_FETCHES=0
 SAMPLER_PID=""
 DB_CREATED=""
 
@@ -104,13 +105,32 @@ build_jar() {
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# An RSA key, its JWKS served on JWKS_PORT, and BENCH_TOKEN (valid 1 h) with the given scopes.
+# The claims of a benchmark token, base64url-encoded: ISSUER, AUDIENCE, the given scopes and
+# actor (azp, default "bench"), issued now and valid for an hour.
+jwt_claims() { # scopes[, azp]
+	local now
+	now="$(date +%s)"
+	printf '{"iss":"%s","aud":"%s","sub":"%s","azp":"%s","scope":"%s","iat":%d,"nbf":%d,"exp":%d}' \
+		"$ISSUER" "$AUDIENCE" "${2:-bench}" "${2:-bench}" "$1" "$now" "$now" "$((now + 3600))" | b64url
+}
+
+# Prints an RS256 JWT: the header naming kid, the claims (from jwt_claims), signed with the key.
+jwt_sign() { # RSA private key file (PEM), kid, base64url claims
+	local header signature
+	header="$(printf '{"alg":"RS256","kid":"%s","typ":"JWT"}' "$2" | b64url)"
+	signature="$(printf '%s.%s' "$header" "$3" | openssl dgst -sha256 -sign "$1" -binary | b64url)"
+	printf '%s.%s.%s\n' "$header" "$3" "$signature"
+}
+
+# An RSA key ($WORK/key.pem, key id BENCH_KID), its JWKS served on JWKS_PORT by
+# bench/jwks-server.py (requests logged in $WORK/jwks.log with millisecond time stamps), and
+# BENCH_TOKEN (valid 1 h) with the given scopes.
 start_issuer() { # scopes
 	local scopes=$1
 	log "Generating an RSA key, the JWKS and a token"
 	mkdir -p "$WORK/jwks"
 	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
-	local kid modulus_hex n e now header claims signature
+	local kid modulus_hex n e
 	kid="bench-$(openssl rand -hex 4)"
 	modulus_hex="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2)"
 	n="$(python3 -c 'import base64, sys; print(base64.urlsafe_b64encode(bytes.fromhex(sys.argv[1])).rstrip(b"=").decode())' "$modulus_hex")"
@@ -119,14 +139,12 @@ start_issuer() { # scopes
 	printf '{"keys":[{"kty":"RSA","kid":"%s","alg":"RS256","use":"sig","n":"%s","e":"%s"}]}\n' \
 		"$kid" "$n" "$e" >"$WORK/jwks/jwks.json"
 
-	now="$(date +%s)"
-	header="$(printf '{"alg":"RS256","kid":"%s","typ":"JWT"}' "$kid" | b64url)"
-	claims="$(printf '{"iss":"%s","aud":"%s","sub":"bench","azp":"bench","scope":"%s","iat":%d,"nbf":%d,"exp":%d}' \
-		"$ISSUER" "$AUDIENCE" "$scopes" "$now" "$now" "$((now + 3600))" | b64url)"
-	signature="$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
-	export BENCH_TOKEN="${header}.${claims}.${signature}"
+	# shellcheck disable=SC2034 # for the sourcing scripts (jwt_sign with this key)
+	BENCH_KID="$kid"
+	BENCH_TOKEN="$(jwt_sign "$WORK/key.pem" "$kid" "$(jwt_claims "$scopes")")"
+	export BENCH_TOKEN
 
-	python3 -m http.server "$JWKS_PORT" --bind 127.0.0.1 --directory "$WORK/jwks" >"$WORK/jwks.log" 2>&1 &
+	python3 "$BENCH_DIR/jwks-server.py" "$JWKS_PORT" "$WORK/jwks" >"$WORK/jwks.log" 2>&1 &
 	JWKS_PID=$!
 	for _ in $(seq 1 50); do
 		curl -fsS "${ISSUER}/jwks.json" >/dev/null 2>&1 && break
@@ -134,6 +152,13 @@ start_issuer() { # scopes
 		sleep 0.1
 	done
 	curl -fsS "${ISSUER}/jwks.json" >/dev/null || die "the JWKS is not served at ${ISSUER}/jwks.json"
+	JWKS_OWN_FETCHES="$(grep -c 'GET /jwks.json' "$WORK/jwks.log" || true)"
+}
+
+# The JWKS server's log lines of the fetches made since start_issuer's own checks, i.e. by
+# the service: '127.0.0.1 - - [29/Nov/2026 13:36:39.123] "GET /jwks.json HTTP/1.1" 200 -'.
+service_jwks_fetches() {
+	grep 'GET /jwks.json' "$WORK/jwks.log" | tail -n +"$((JWKS_OWN_FETCHES + 1))" || true
 }
 
 # Drops and creates DB_NAME; clean-up drops it again unless KEEP_DB=1.
@@ -170,6 +195,12 @@ start_service() { # extra service arguments...
 		sleep 0.5
 	done
 	log "Service up after $((SECONDS - started_at)) s; Flyway has created the schema"
+}
+
+# Stops the service started by start_service (TERM, then KILL after 20 s).
+stop_service() {
+	stop_pid "$APP_PID" 20 || true # (|| also keeps errexit off inside: kill and wait may "fail")
+	APP_PID=""
 }
 
 # Calls curl and dies unless the answer has the expected status; the body is in $WORK/check.json.
