@@ -22,6 +22,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +55,15 @@ final class IssuerKeys {
 	private final JWKSource<SecurityContext> source;
 
 	IssuerKeys(String issuer, @Nullable String jwkSetUri) {
+		this(issuer, jwkSetUri, TimeMeter.SYSTEM_MILLISECONDS);
+	}
+
+	IssuerKeys(String issuer, @Nullable String jwkSetUri, TimeMeter clock) {
 		ResourceRetriever http = new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS,
 				MAX_DOCUMENT_BYTES);
 		JWKSetSource<SecurityContext> keys = (jwkSetUri != null) ? new URLBasedJWKSetSource<>(url(jwkSetUri), http)
 				: new DiscoveredKeys(issuer, http);
-		this.fetch = new RateLimitedFetch(keys);
+		this.fetch = new RateLimitedFetch(keys, clock);
 		this.source = JWKSourceBuilder.create(this.fetch)
 			.cache(CACHE_TIME_TO_LIVE.toMillis(), HTTP_TIMEOUT_MILLIS * 2L)
 			.refreshAheadCache(false)
@@ -90,20 +95,24 @@ final class IssuerKeys {
 	}
 
 	/**
-	 * Lets one fetch through per interval, with a bucket of one token.
+	 * Lets one fetch through per interval: a bucket of one token that fills again
+	 * gradually over the interval, so that the next fetch is a whole interval after the
+	 * last, not at the next tick of a fixed clock.
 	 */
 	private static final class RateLimitedFetch implements JWKSetSource<SecurityContext> {
 
 		private final JWKSetSource<SecurityContext> keys;
 
-		private final Bucket fetches = Bucket.builder()
-			.addLimit((limit) -> limit.capacity(1).refillIntervally(1, MIN_REFRESH_INTERVAL))
-			.build();
+		private final Bucket fetches;
 
 		private volatile boolean loaded;
 
-		private RateLimitedFetch(JWKSetSource<SecurityContext> keys) {
+		private RateLimitedFetch(JWKSetSource<SecurityContext> keys, TimeMeter clock) {
 			this.keys = keys;
+			this.fetches = Bucket.builder()
+				.withCustomTimePrecision(clock)
+				.addLimit((limit) -> limit.capacity(1).refillGreedy(1, MIN_REFRESH_INTERVAL))
+				.build();
 		}
 
 		@Override
