@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,14 @@ public class DatabaseAvailability {
 
 	private final DataSource dataSource;
 
+	// Connections the outage broke may still fail a request or two once the database is
+	// back: that is the end of the old outage, not a new one.
+	private static final Duration SETTLING = Duration.ofSeconds(10);
+
 	// When the current outage began, or null while the database is reachable.
 	private final AtomicReference<@Nullable Instant> outageSince = new AtomicReference<>();
+
+	private volatile Instant backSince = Instant.MIN;
 
 	DatabaseAvailability(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -44,8 +51,9 @@ public class DatabaseAvailability {
 	 */
 	public Optional<DatabaseFailures.Kind> report(Throwable failure) {
 		Optional<DatabaseFailures.Kind> kind = DatabaseFailures.classify(failure);
+		Instant now = Instant.now();
 		if (kind.isPresent() && kind.get() == DatabaseFailures.Kind.UNAVAILABLE
-				&& this.outageSince.compareAndSet(null, Instant.now())) {
+				&& now.isAfter(this.backSince.plus(SETTLING)) && this.outageSince.compareAndSet(null, now)) {
 			logger.warn("The database is unavailable ({}); requests that need it are answered 503 until it is back",
 					rootMessage(failure));
 		}
@@ -75,8 +83,13 @@ public class DatabaseAvailability {
 			return;
 		}
 		if (answers() && this.outageSince.compareAndSet(since, null)) {
+			this.backSince = Instant.now();
+			// The pool's idle connections predate the outage: make it open new ones.
+			if (this.dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+				pool.getHikariPoolMXBean().softEvictConnections();
+			}
 			logger.info("The database is available again after {} s",
-					Duration.between(since, Instant.now()).toSeconds());
+					Duration.between(since, this.backSince).toSeconds());
 		}
 	}
 
