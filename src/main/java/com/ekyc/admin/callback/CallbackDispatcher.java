@@ -40,6 +40,8 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private final int workerCount;
 
+	private final boolean dispatchEnabled;
+
 	private final Duration pollInterval;
 
 	private final Semaphore freeWorkers;
@@ -58,6 +60,7 @@ class CallbackDispatcher implements SmartLifecycle {
 		this.database = database;
 		this.sender = sender;
 		this.workerCount = properties.workers();
+		this.dispatchEnabled = properties.dispatchEnabled();
 		this.pollInterval = properties.pollInterval();
 		this.freeWorkers = new Semaphore(this.workerCount);
 	}
@@ -93,6 +96,11 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		if (!this.dispatchEnabled) {
+			logger.info("This instance does not send callbacks (ekyc.callbacks.dispatch-enabled=false); "
+					+ "it records them for the instances that do");
+			return;
+		}
 		AtomicInteger counter = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(this.workerCount, (task) -> {
 			Thread thread = new Thread(task, "callback-worker-" + counter.incrementAndGet());
@@ -178,6 +186,9 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		if (this.workers == null) {
+			return;
+		}
 		this.running = false;
 		wake();
 		this.workers.shutdown();
