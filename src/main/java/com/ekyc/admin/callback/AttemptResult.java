@@ -15,7 +15,7 @@ record AttemptResult(@Nullable Integer statusCode, @Nullable String error, @Null
 
 	static AttemptResult answered(int statusCode, @Nullable Duration retryAfter) {
 		boolean success = statusCode >= 200 && statusCode < 300;
-		return new AttemptResult(statusCode, success ? null : "The receiver answered " + statusCode, retryAfter);
+		return new AttemptResult(statusCode, success ? null : "the receiver answered " + statusCode, retryAfter);
 	}
 
 	static AttemptResult unanswered(String error) {

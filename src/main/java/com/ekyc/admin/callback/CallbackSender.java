@@ -2,7 +2,9 @@ package com.ekyc.admin.callback;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -12,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -23,6 +27,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +66,10 @@ class CallbackSender implements DisposableBean {
 		this.signer = signer;
 		this.timeout = properties.timeout();
 		this.clock = clock;
-		Timeout limit = Timeout.of(properties.timeout());
+		// The one deadline of an attempt is the timer below; the client's own timeouts
+		// only
+		// catch what it would miss, so a stalled receiver always gets the same message.
+		Timeout limit = Timeout.of(properties.timeout().plusSeconds(1));
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(new PublicAddressResolver(resolver, properties.allowPrivateNetworks()))
@@ -98,19 +106,44 @@ class CallbackSender implements DisposableBean {
 			return AttemptResult.answered(status,
 					(status == 429 || status == 503) ? retryAfter(response.getFirstHeader("Retry-After")) : null);
 		}
-		catch (PublicAddressResolver.NonPublicAddressException ex) {
-			return AttemptResult.unanswered(ex.getMessage());
-		}
 		catch (IOException ex) {
-			return AttemptResult.unanswered(post.isCancelled() ? "No answer within " + this.timeout
-					: ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return AttemptResult.unanswered(post.isCancelled()
+					? "no answer from " + post.getAuthority().getHostName() + " within " + seconds(this.timeout)
+					: describe(ex, post));
 		}
 		catch (RuntimeException ex) {
-			return AttemptResult.unanswered(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return AttemptResult.unanswered("the attempt failed: " + ex.getMessage());
 		}
 		finally {
 			deadline.cancel(false);
 		}
+	}
+
+	/**
+	 * What went wrong, as a sentence for the delivery log.
+	 */
+	private static String describe(IOException ex, HttpPost post) {
+		String host = post.getAuthority().getHostName();
+		if (ex instanceof PublicAddressResolver.NonPublicAddressException) {
+			return ex.getMessage();
+		}
+		if (ex instanceof UnknownHostException) {
+			return "could not resolve " + host;
+		}
+		if (ex instanceof ConnectException) {
+			return "could not connect to " + post.getAuthority() + " (connection refused)";
+		}
+		if (ex instanceof SSLException) {
+			return "the TLS handshake with " + host + " failed: " + ex.getMessage();
+		}
+		if (ex instanceof NoHttpResponseException) {
+			return host + " closed the connection without answering";
+		}
+		return "the connection to " + host + " failed: " + ex.getMessage();
+	}
+
+	private static String seconds(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
 	}
 
 	private static void readAtMostLimit(@Nullable HttpEntity entity, HttpPost post) throws IOException {

@@ -88,11 +88,12 @@ class DeliveryAttempts {
 		if (result.succeeded()) {
 			this.endToEnd.record(Duration.between(attempted.getCreatedAt(), now));
 		}
+		// One vocabulary for both: what the attempt meant for the delivery.
 		String outcome = (attempted.getStatus() == DeliveryStatus.PENDING) ? "retry" : result.outcome();
 		this.meters.counter("ekyc.callbacks.deliveries", "outcome", outcome).increment();
 		Timer.builder("ekyc.callbacks.attempt")
 			.description("How long one attempt took")
-			.tag("outcome", result.outcome())
+			.tag("outcome", outcome)
 			.register(this.meters)
 			.record(took);
 	}

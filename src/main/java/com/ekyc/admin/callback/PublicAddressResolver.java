@@ -31,7 +31,7 @@ class PublicAddressResolver implements DnsResolver {
 			for (InetAddress address : addresses) {
 				Optional<String> kind = NonPublicAddresses.classify(address);
 				if (kind.isPresent()) {
-					throw new NonPublicAddressException(kind.get());
+					throw new NonPublicAddressException(host, kind.get());
 				}
 			}
 		}
@@ -48,8 +48,9 @@ class PublicAddressResolver implements DnsResolver {
 	 */
 	static final class NonPublicAddressException extends UnknownHostException {
 
-		NonPublicAddressException(String kind) {
-			super("The callback host resolves to a " + kind + " address; not connecting");
+		NonPublicAddressException(String host, String kind) {
+			super(host + " resolves to " + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind
+					+ " address; not connecting");
 		}
 
 	}

@@ -1,15 +1,21 @@
 package com.ekyc.admin.callback;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.CallbackIntegrationTest;
+import com.ekyc.admin.support.Receiver.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
+
+	private static final List<String> OUTCOMES = List.of("delivered", "retry", "failed", "gone");
 
 	@Test
 	void exposesChangeAndDeliveryMetricsOnTheManagementPort() {
@@ -25,6 +31,39 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 				"ekyc_callbacks_deliveries_total{application=\"ekyc-admin\",outcome=\"delivered\"}",
 				"ekyc_callbacks_attempt_seconds_count", "ekyc_callbacks_delivery_delay_seconds_bucket",
 				"ekyc_callbacks_pending", "http_server_requests_seconds_bucket", "application=\"ekyc-admin\"");
+	}
+
+	@Test
+	void countsAndTimesEachAttemptUnderTheSameOutcome() {
+		Created session = sessionCallingBack();
+		receiver.answer(session.path(), Answer.status(500), Answer.status(200));
+		double retriesBefore = count("ekyc_callbacks_deliveries_total", "retry");
+		double timedRetriesBefore = count("ekyc_callbacks_attempt_seconds_count", "retry");
+
+		move(session, "IN_PROGRESS");
+		await(Duration.ofSeconds(10), () -> receiver.received(session.path()).size() == 2, "retried and delivered");
+		await(Duration.ofSeconds(5), () -> count("ekyc_callbacks_deliveries_total", "retry") > retriesBefore,
+				"the retry counted");
+
+		String metrics = management().get("/actuator/prometheus", null).body();
+		assertThat(count("ekyc_callbacks_attempt_seconds_count", "retry") - timedRetriesBefore)
+			.isEqualTo(count("ekyc_callbacks_deliveries_total", "retry") - retriesBefore);
+		assertThat(outcomesOf(metrics, "ekyc_callbacks_attempt_seconds_count")).allMatch(OUTCOMES::contains);
+		assertThat(outcomesOf(metrics, "ekyc_callbacks_deliveries_total")).allMatch(OUTCOMES::contains);
+	}
+
+	private double count(String metric, String outcome) {
+		Matcher value = Pattern.compile(Pattern.quote(metric) + "\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E]+)")
+			.matcher(management().get("/actuator/prometheus", null).body());
+		return value.find() ? Double.parseDouble(value.group(1)) : 0;
+	}
+
+	private static List<String> outcomesOf(String metrics, String metric) {
+		return Pattern.compile(Pattern.quote(metric) + "\\{[^}]*outcome=\"([a-z]+)\"")
+			.matcher(metrics)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
 	}
 
 }

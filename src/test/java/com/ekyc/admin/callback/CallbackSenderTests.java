@@ -1,8 +1,12 @@
 package com.ekyc.admin.callback;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.ekyc.admin.support.Receiver;
+import com.ekyc.admin.support.Receiver.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +69,40 @@ class CallbackSenderTests {
 		assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
 		assertThat(receiver.received(path)).hasSize(1);
 		assertThat(receiver.received(path).get(0).header("host")).startsWith("receiver.invalid");
+	}
+
+	@Test
+	void saysInASentenceWhenTheHostDoesNotResolve() {
+		HostResolver nowhere = (host) -> {
+			throw new UnknownHostException(host);
+		};
+
+		AttemptResult result = sender(false, nowhere).send(delivery("https://client.example/cb"));
+
+		assertThat(result.error()).isEqualTo("could not resolve client.example");
+	}
+
+	@Test
+	void saysInASentenceWhenTheConnectionIsRefused() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+
+		AttemptResult result = sender(true, HostResolver.SYSTEM)
+			.send(delivery("http://127.0.0.1:" + closedPort + "/cb"));
+
+		assertThat(result.error()).isEqualTo("could not connect to 127.0.0.1:" + closedPort + " (connection refused)");
+	}
+
+	@Test
+	void givesAStalledReceiverOneDeadlineAndOneMessage() {
+		String path = "/stalled/" + UUID.randomUUID();
+		receiver.always(path, Answer.hang(Duration.ofSeconds(5)));
+
+		AttemptResult result = sender(true, HostResolver.SYSTEM).send(delivery(receiver.url(path)));
+
+		assertThat(result.error()).isEqualTo("no answer from 127.0.0.1 within 2 s");
 	}
 
 	private static CallbackSender sender(boolean allowPrivateNetworks, HostResolver resolver) {
