@@ -182,6 +182,10 @@ public class CallbackDelivery implements Persistable<UUID> {
 		return this.leaseToken;
 	}
 
+	public @Nullable Instant getLeaseUntil() {
+		return this.leaseUntil;
+	}
+
 	public @Nullable Instant getLastAttemptAt() {
 		return this.lastAttemptAt;
 	}

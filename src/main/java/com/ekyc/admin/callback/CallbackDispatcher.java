@@ -1,7 +1,9 @@
 package com.ekyc.admin.callback;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ekyc.admin.database.DatabaseAvailability;
+import com.ekyc.admin.database.DatabaseFailures;
 
 /**
  * Sends callbacks in the background: one loop claims due deliveries (as many as there are
@@ -159,19 +162,39 @@ class CallbackDispatcher implements SmartLifecycle {
 		try {
 			long started = System.nanoTime();
 			AttemptResult result = this.sender.send(delivery);
-			this.attempts.record(delivery, result, Duration.ofNanos(System.nanoTime() - started));
-		}
-		catch (RuntimeException ex) {
-			if (this.database.report(ex).isEmpty()) {
-				logger.warn(
-						"Recording an attempt of callback delivery {} failed; it is tried again once its lease ends",
-						delivery.getId(), ex);
-			}
+			record(delivery, result, Duration.ofNanos(System.nanoTime() - started));
 		}
 		finally {
 			this.freeWorkers.release();
 			// The session's next change may be due now, and a worker is free for it.
 			wake();
+		}
+	}
+
+	/**
+	 * Records what the attempt came to; while the database is away, tries again as long
+	 * as the lease lasts, rather than letting the lease run out and the receiver get the
+	 * same callback a second time.
+	 */
+	private void record(CallbackDelivery delivery, AttemptResult result, Duration took) {
+		Instant giveUp = (delivery.getLeaseUntil() != null) ? delivery.getLeaseUntil() : Instant.now();
+		while (true) {
+			try {
+				this.attempts.record(delivery, result, took);
+				return;
+			}
+			catch (RuntimeException ex) {
+				Optional<DatabaseFailures.Kind> trouble = this.database.report(ex);
+				if (trouble.isEmpty()) {
+					logger.warn("Recording an attempt of callback delivery {} failed; it is tried again once its lease "
+							+ "ends", delivery.getId(), ex);
+					return;
+				}
+				if (!this.running || Instant.now().isAfter(giveUp)) {
+					return;
+				}
+				sleepQuietly();
+			}
 		}
 	}
 
