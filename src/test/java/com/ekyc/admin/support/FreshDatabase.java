@@ -2,10 +2,17 @@ package com.ekyc.admin.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A database of its own on a PostgreSQL server given by configuration, created once per
@@ -16,10 +23,23 @@ import java.util.UUID;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres}; {@code EKYC_TEST_DATABASE_USERNAME}
  * (default {@code postgres}) and {@code EKYC_TEST_DATABASE_PASSWORD} (default empty) are
  * the credentials.
+ * <p>
+ * A database's name says when its run began ({@code ekyc_test_<epoch seconds>_<random>}),
+ * so that a run can drop what runs that ended badly left behind, without touching a run
+ * still under way.
  */
 public final class FreshDatabase {
 
 	static final String URL_VARIABLE = "EKYC_TEST_DATABASE_URL";
+
+	private static final String PREFIX = "ekyc_test_";
+
+	// Older than any run: what is left of it was not dropped when it ended.
+	private static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+
+	private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d{10})_[0-9a-f]{12}");
+
+	private static final int DROP_TRIES = 5;
 
 	private static FreshDatabase instance;
 
@@ -52,12 +72,59 @@ public final class FreshDatabase {
 	}
 
 	private static FreshDatabase create(String serverUrl, String username, String password) {
-		String name = "ekyc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		dropLeftovers(serverUrl, username, password);
+		String name = PREFIX + Instant.now().getEpochSecond() + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		execute(serverUrl, username, password, "create database " + name);
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(
-					() -> execute(serverUrl, username, password, "drop database if exists " + name + " with (force)")));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, username, password, name)));
 		return new FreshDatabase(withDatabase(serverUrl, name), username, password);
+	}
+
+	/**
+	 * Drops the databases of earlier runs that are older than any run takes, and those
+	 * named before names told their age.
+	 */
+	private static void dropLeftovers(String serverUrl, String username, String password) {
+		List<String> leftovers = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+				Statement statement = connection.createStatement();
+				ResultSet names = statement
+					.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+			while (names.next()) {
+				Matcher name = NAME.matcher(names.getString(1));
+				if (!name.matches() || Instant.ofEpochSecond(Long.parseLong(name.group(1)))
+					.isBefore(Instant.now().minus(LEFTOVER_AGE))) {
+					leftovers.add(names.getString(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not list the databases on " + serverUrl + ": " + ex.getMessage(),
+					ex);
+		}
+		leftovers.forEach((name) -> drop(serverUrl, username, password, name));
+	}
+
+	/**
+	 * Drops the database, trying again while the server refuses (it may be out of
+	 * connections while the run's own pools close), and says so loudly if it never could.
+	 */
+	private static void drop(String serverUrl, String username, String password, String name) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				execute(serverUrl, username, password, "drop database if exists " + name + " with (force)");
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == DROP_TRIES) {
+					System.err.println("\n*** The test database " + name + " could not be dropped: " + ex.getMessage()
+							+ "\n*** Drop it by hand: psql -d postgres -c 'drop database " + name
+							+ " with (force)' (the next run drops it too)\n");
+					return;
+				}
+				sleep(Duration.ofMillis(500L * attempt));
+			}
+		}
 	}
 
 	/**
@@ -82,6 +149,15 @@ public final class FreshDatabase {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not run '" + sql + "' on " + url + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

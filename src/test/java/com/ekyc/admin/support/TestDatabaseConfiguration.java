@@ -38,8 +38,7 @@ public class TestDatabaseConfiguration {
 	@Conditional(NoDatabaseUrlGiven.class)
 	PostgreSQLContainer postgres() {
 		if (!dockerAvailable()) {
-			throw new IllegalStateException("The tests need PostgreSQL: set " + FreshDatabase.URL_VARIABLE
-					+ " (for example jdbc:postgresql://127.0.0.1:5432/postgres) or start Docker for Testcontainers");
+			throw new IllegalStateException(PostgresRequired.MISSING);
 		}
 		return new PostgreSQLContainer(POSTGRES_IMAGE);
 	}
