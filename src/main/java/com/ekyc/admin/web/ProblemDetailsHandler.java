@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -185,7 +186,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			return invalid(ex, List.of(new Problems.FieldError(field, expected(mismatch.getTargetType()))), headers,
 					request);
 		}
-		String detail = (findCause(ex, JacksonException.class) != null) ? "The request body is not valid JSON."
+		JacksonException json = findCause(ex, JacksonException.class);
+		String detail = (json != null) ? "The request body is not valid JSON" + where(json) + "."
 				: "The request body could not be read.";
 		return handleExceptionInternal(ex, Problems.invalidRequest(detail, List.of()), headers, HttpStatus.BAD_REQUEST,
 				request);
@@ -215,6 +217,23 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	private static boolean isIdInPath(MethodArgumentTypeMismatchException mismatch) {
 		return UUID.class.equals(mismatch.getRequiredType())
 				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
+	}
+
+	/**
+	 * Where in the body the JSON went wrong and how, so that the caller can find it:
+	 * {@code " at line 1, column 12: Unexpected end-of-input"}.
+	 */
+	private static String where(JacksonException json) {
+		TokenStreamLocation location = json.getLocation();
+		String at = (location != null && location.getLineNr() > 0)
+				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+		String what = json.getOriginalMessage();
+		if (what == null || what.isBlank()) {
+			return at;
+		}
+		// The first sentence only: Jackson goes on about its own internals.
+		int end = what.indexOf('\n');
+		return at + ": " + ((end >= 0) ? what.substring(0, end) : what).strip();
 	}
 
 	private static String message(MessageSourceResolvable error) {
