@@ -7,32 +7,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * What {@code ./mvnw spring-boot:test-run} adds to the service: PostgreSQL (a
- * Testcontainers container where Docker runs, else the database {@code ekyc_dev} on the
- * local server, created when missing), the {@link LocalIssuer} on port 9000 with the
- * clients of {@link LocalClient}, and callbacks allowed to local addresses.
+ * The database of {@code ./mvnw spring-boot:test-run}: the one {@code EKYC_DATABASE_URL}
+ * names (with {@code EKYC_DATABASE_USERNAME} and {@code EKYC_DATABASE_PASSWORD}) when it
+ * is set, as in production; else a Testcontainers PostgreSQL where Docker runs; else the
+ * database {@code ekyc_dev} on the PostgreSQL server at 127.0.0.1:5432, created when
+ * missing, as {@code EKYC_DATABASE_USERNAME} (default {@code postgres}) with
+ * {@code EKYC_DATABASE_PASSWORD}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class LocalDevelopmentConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(LocalDevelopmentConfiguration.class);
 
 	static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -46,37 +41,22 @@ public class LocalDevelopmentConfiguration {
 
 	@Bean
 	@ServiceConnection
-	@Conditional(DockerAvailable.class)
+	@Conditional(DockerWithoutDatabaseUrl.class)
 	PostgreSQLContainer postgres() {
 		return new PostgreSQLContainer(TestDatabaseConfiguration.POSTGRES_IMAGE);
 	}
 
 	@Bean
-	@Conditional(DockerUnavailable.class)
+	@Conditional(NeitherDockerNorDatabaseUrl.class)
 	JdbcConnectionDetails localDevelopmentDatabase() {
-		createDevDatabaseIfMissing();
-		return new PostgresConnection(LOCAL_SERVER + DEV_DATABASE, "postgres", "");
+		String username = env("EKYC_DATABASE_USERNAME", "postgres");
+		String password = env("EKYC_DATABASE_PASSWORD", "");
+		createDevDatabaseIfMissing(username, password);
+		return new PostgresConnection(LOCAL_SERVER + DEV_DATABASE, username, password);
 	}
 
-	@EventListener
-	void printHowToCall(ApplicationReadyEvent event) {
-		int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-		String tokenUrl = event.getApplicationContext().getEnvironment().getProperty("ekyc.security.token-url");
-		logger.info("""
-
-				ekyc-admin is running for local development
-				  API:        http://localhost:{}/ekyc/admin
-				  Swagger UI: http://localhost:{}/swagger-ui.html (Authorize: client credentials)
-				  Clients:    {} / {} (all permissions), {} / {} (list and get only)
-				  A token:    curl -s -u {}:{} -d grant_type=client_credentials {}
-				  Callbacks:  http and local addresses allowed, signed with {}
-				""", port, port, LocalClient.ADMIN.clientId(), LocalClient.ADMIN.secret(),
-				LocalClient.VIEWER.clientId(), LocalClient.VIEWER.secret(), LocalClient.ADMIN.clientId(),
-				LocalClient.ADMIN.secret(), tokenUrl, DEV_SIGNING_SECRET);
-	}
-
-	private static void createDevDatabaseIfMissing() {
-		try (Connection connection = DriverManager.getConnection(LOCAL_SERVER + "postgres", "postgres", "");
+	private static void createDevDatabaseIfMissing(String username, String password) {
+		try (Connection connection = DriverManager.getConnection(LOCAL_SERVER + "postgres", username, password);
 				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			exists.setString(1, DEV_DATABASE);
 			try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
@@ -86,25 +66,35 @@ public class LocalDevelopmentConfiguration {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Local development needs Docker or PostgreSQL on 127.0.0.1:5432 "
-					+ "(user postgres, trust authentication): " + ex.getMessage(), ex);
+			throw new IllegalStateException("Local development needs Docker, or PostgreSQL on 127.0.0.1:5432 where "
+					+ username + " may create databases (EKYC_DATABASE_USERNAME and EKYC_DATABASE_PASSWORD name "
+					+ "another user), or EKYC_DATABASE_URL naming a database: " + ex.getMessage(), ex);
 		}
 	}
 
-	static class DockerAvailable implements Condition {
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	private static boolean databaseUrlGiven() {
+		return !env("EKYC_DATABASE_URL", "").isEmpty();
+	}
+
+	static class DockerWithoutDatabaseUrl implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return TestDatabaseConfiguration.dockerAvailable();
+			return !databaseUrlGiven() && TestDatabaseConfiguration.dockerAvailable();
 		}
 
 	}
 
-	static class DockerUnavailable extends DockerAvailable {
+	static class NeitherDockerNorDatabaseUrl implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !super.matches(context, metadata);
+			return !databaseUrlGiven() && !TestDatabaseConfiguration.dockerAvailable();
 		}
 
 	}
