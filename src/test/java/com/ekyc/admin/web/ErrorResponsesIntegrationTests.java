@@ -129,6 +129,16 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 		assertThat(response.body()).doesNotContain("<html", "Exception", "at com.");
 	}
 
+	@Test
+	void saysWhereMalformedJsonGoesWrong() {
+		ApiResponse response = api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(),
+				"{\n  \"callback\": }");
+
+		assertProblem(response, 400);
+		assertThat(response.json().get("detail").asString())
+			.startsWith("The request body is not valid JSON at line 2, column");
+	}
+
 	private static void assertProblem(ApiResponse response, int status) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
