@@ -11,14 +11,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export BASE_URL="${BASE_URL:-http://localhost:8080}"
-export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-
-if [ ! -x "$CHROMIUM" ]; then
-  echo "Installing chromium"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  export CHROMIUM=/usr/bin/chromium
+# shellcheck source=.ci/lib.sh
+source .ci/lib.sh
+# Debian's chromium, else a Chrome that is there already (GitHub's runners have one).
+if [ -z "${CHROMIUM:-}" ]; then
+  for candidate in /usr/bin/chromium /usr/bin/google-chrome /usr/bin/chromium-browser; do
+    if [ -x "$candidate" ]; then
+      CHROMIUM=$candidate
+      break
+    fi
+  done
 fi
+if [ -z "${CHROMIUM:-}" ]; then
+  echo "Installing chromium (apt-get, as root)"
+  apt_install chromium
+  CHROMIUM=/usr/bin/chromium
+fi
+export CHROMIUM
 "$CHROMIUM" --version 2>/dev/null || true
 
 if ! command -v node >/dev/null 2>&1; then

@@ -89,18 +89,9 @@ for tool in curl jq openssl unzip setsid createdb dropdb pg_isready; do
 	command -v "$tool" >/dev/null || die "$tool is needed"
 done
 
-java_major() {
-	"$1/bin/java" -XshowSettings:properties -version 2>&1 |
-		sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
-}
-if [[ -n ${KEYCLOAK_JAVA_HOME:-} ]]; then
-	keycloak_java_home=$KEYCLOAK_JAVA_HOME
-	[[ -x $keycloak_java_home/bin/java ]] || die "KEYCLOAK_JAVA_HOME=$keycloak_java_home has no bin/java"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-	keycloak_java_home=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-	die "Keycloak $keycloak_version needs Java 21 or newer: set KEYCLOAK_JAVA_HOME to such a JDK"
-fi
+# shellcheck source=.ci/lib.sh
+source "$(dirname "$0")/lib.sh"
+keycloak_java_home=$(find_jdk 21 KEYCLOAK_JAVA_HOME) || die "Keycloak $keycloak_version needs Java 21 or newer"
 keycloak_java_major=$(java_major "$keycloak_java_home")
 [[ ${keycloak_java_major:-0} -ge 21 ]] ||
 	die "Keycloak $keycloak_version needs Java 21 or newer; $keycloak_java_home is Java ${keycloak_java_major:-unknown} (set KEYCLOAK_JAVA_HOME)"
@@ -168,6 +159,8 @@ until curl -fsS -o /dev/null "$issuer/.well-known/openid-configuration" 2>/dev/n
 done
 keycloak_boot=$((SECONDS - keycloak_start))
 log "Keycloak answers after $keycloak_boot s"
+log "The compose file's Keycloak healthcheck, run by dash against this Keycloak"
+"$(dirname "$0")/healthchecks.sh" keycloak "$keycloak_management_port" || die "the compose healthcheck of Keycloak fails"
 
 # --- Checks -----------------------------------------------------------------------------------
 
