@@ -59,6 +59,8 @@ public class CallbackDelivery implements Persistable<UUID> {
 
 	private Instant createdAt;
 
+	private @Nullable String requestId;
+
 	// Made by the constructor, not loaded: save() then inserts it at once. Its id is
 	// assigned, so Spring Data would otherwise merge it: a SELECT before the INSERT.
 	@Transient
@@ -68,7 +70,8 @@ public class CallbackDelivery implements Persistable<UUID> {
 	protected CallbackDelivery() {
 	}
 
-	CallbackDelivery(UUID id, UUID sessionId, int sequence, String url, String payload, Instant createdAt) {
+	CallbackDelivery(UUID id, UUID sessionId, int sequence, String url, String payload, Instant createdAt,
+			@Nullable String requestId) {
 		this.id = id;
 		this.sessionId = sessionId;
 		this.sequence = sequence;
@@ -77,6 +80,7 @@ public class CallbackDelivery implements Persistable<UUID> {
 		this.status = DeliveryStatus.PENDING;
 		this.nextAttemptAt = createdAt;
 		this.createdAt = createdAt;
+		this.requestId = requestId;
 		this.isNew = true;
 	}
 
@@ -200,6 +204,13 @@ public class CallbackDelivery implements Persistable<UUID> {
 
 	public @Nullable Instant getDeliveredAt() {
 		return this.deliveredAt;
+	}
+
+	/**
+	 * The id of the request that made the change, for the log lines of its attempts.
+	 */
+	public @Nullable String getRequestId() {
+		return this.requestId;
 	}
 
 	public Instant getCreatedAt() {

@@ -3,37 +3,37 @@ package com.ekyc.admin.callback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.ekyc.admin.database.DatabaseAvailability;
-import com.ekyc.admin.database.DatabaseFailures;
+import com.ekyc.admin.web.RequestIds;
 
 /**
- * Sends callbacks in the background: one loop claims due deliveries (as many as there are
- * free workers) and hands them to a bounded pool of workers. It wakes when a change
- * commits or an attempt ends, and polls as a fallback. On shutdown it stops claiming and
- * lets attempts under way finish; what is still leased after that is claimed again when
- * its lease runs out.
+ * Sends callbacks in the background. On the scheduler, a claim leases as many due
+ * deliveries as workers are free and hands them to the {@code callbackWorkers} executor;
+ * it runs every {@code poll-interval}, and at once when a transaction that made a
+ * delivery due commits or an attempt frees a worker. Each attempt's log lines carry the
+ * id of the request whose change it sends. Shutting down is the executor's: attempts
+ * under way finish; what is still leased after that is claimed again when its lease runs
+ * out.
  */
 @Component
-class CallbackDispatcher implements SmartLifecycle {
+class CallbackDispatcher implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallbackDispatcher.class);
-
-	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
 	private final DeliveryAttempts attempts;
 
@@ -41,131 +41,103 @@ class CallbackDispatcher implements SmartLifecycle {
 
 	private final DatabaseAvailability database;
 
-	private final int workerCount;
+	private final ThreadPoolTaskExecutor workers;
 
-	private final boolean dispatchEnabled;
+	private final TaskScheduler scheduler;
 
-	private final Duration pollInterval;
+	private final CallbackProperties properties;
 
-	private final Semaphore freeWorkers;
+	// Deliveries handed to workers whose attempt is not yet recorded.
+	private final AtomicInteger busy = new AtomicInteger();
 
-	private final Semaphore wakeUps = new Semaphore(0);
+	// A claim asked for and not begun yet: wake-ups in between ask for no other.
+	private final AtomicBoolean claimAsked = new AtomicBoolean();
 
-	private volatile boolean running;
+	private final Object claiming = new Object();
 
-	private ExecutorService workers;
-
-	private Thread loop;
-
-	CallbackDispatcher(DeliveryAttempts attempts, CallbackSender sender, CallbackProperties properties,
-			DatabaseAvailability database) {
+	CallbackDispatcher(DeliveryAttempts attempts, CallbackSender sender, DatabaseAvailability database,
+			ThreadPoolTaskExecutor callbackWorkers, TaskScheduler scheduler, CallbackProperties properties) {
 		this.attempts = attempts;
-		this.database = database;
 		this.sender = sender;
-		this.workerCount = properties.workers();
-		this.dispatchEnabled = properties.dispatchEnabled();
-		this.pollInterval = properties.pollInterval();
-		this.freeWorkers = new Semaphore(this.workerCount);
-	}
-
-	/**
-	 * Looks for due deliveries now instead of at the next poll.
-	 */
-	void wake() {
-		if (this.wakeUps.availablePermits() == 0) {
-			this.wakeUps.release();
-		}
-	}
-
-	/**
-	 * Wakes the dispatcher once the current transaction has committed, when what it wrote
-	 * is visible to the claim.
-	 */
-	void wakeAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					wake();
-				}
-
-			});
-		}
-		else {
-			wake();
-		}
+		this.database = database;
+		this.workers = callbackWorkers;
+		this.scheduler = scheduler;
+		this.properties = properties;
 	}
 
 	@Override
-	public synchronized void start() {
-		if (!this.dispatchEnabled) {
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		if (!this.properties.dispatchEnabled()) {
 			logger.info("This instance does not send callbacks (ekyc.callbacks.dispatch-enabled=false); "
 					+ "it records them for the instances that do");
 			return;
 		}
-		AtomicInteger counter = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(this.workerCount, (task) -> {
-			Thread thread = new Thread(task, "callback-worker-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.running = true;
-		this.loop = new Thread(this::dispatch, "callback-dispatcher");
-		this.loop.setDaemon(true);
-		this.loop.start();
+		tasks.addFixedDelayTask(this::claimDue, this.properties.pollInterval());
 	}
 
-	private void dispatch() {
-		while (this.running) {
-			try {
-				// Claim again at once only after a full claim: a claim that found fewer
-				// deliveries than free workers found all that were due, and what commits
-				// or frees a worker since wakes the loop.
-				if (!claimAndSend() || this.freeWorkers.availablePermits() == 0) {
-					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-					this.wakeUps.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				// The database may be away for a moment: wait for the next poll, go on.
-				if (this.database.report(ex).isEmpty()) {
-					logger.warn("Claiming callback deliveries failed; trying again in {}", this.pollInterval, ex);
-				}
-				sleepQuietly();
-			}
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void onDeliveryDue(DeliveryDue due) {
+		wake();
+	}
+
+	/**
+	 * Claims now rather than at the next poll.
+	 */
+	void wake() {
+		if (!this.properties.dispatchEnabled() || !this.claimAsked.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.scheduler.schedule(this::claimDue, Instant.now());
+		}
+		catch (TaskRejectedException ex) {
+			// Shutting down: the next start, or another instance, claims it.
+			this.claimAsked.set(false);
 		}
 	}
 
 	/**
-	 * Claims as many due deliveries as there are free workers and hands them over.
-	 * @return whether the claim was full, so that more may be due
+	 * Claims due deliveries for the free workers, again at once after a full claim (more
+	 * may be due); a claim that found fewer found all that were due.
 	 */
-	private boolean claimAndSend() {
-		int free = this.freeWorkers.availablePermits();
-		if (free == 0) {
+	void claimDue() {
+		this.claimAsked.set(false);
+		synchronized (this.claiming) {
+			boolean full = true;
+			while (full && this.workers.isRunning()) {
+				full = claimAndHandOver();
+			}
+		}
+	}
+
+	private boolean claimAndHandOver() {
+		int free = this.properties.workers() - this.busy.get();
+		if (free <= 0) {
 			return false;
 		}
 		List<CallbackDelivery> due = this.attempts.claim(free);
 		for (CallbackDelivery delivery : due) {
-			this.freeWorkers.acquireUninterruptibly();
-			this.workers.execute(() -> attempt(delivery));
+			this.busy.incrementAndGet();
+			try {
+				this.workers.execute(() -> attempt(delivery));
+			}
+			catch (TaskRejectedException ex) {
+				// Shutting down: the lease runs out and the delivery is claimed again.
+				this.busy.decrementAndGet();
+				return false;
+			}
 		}
 		return due.size() == free;
 	}
 
 	private void attempt(CallbackDelivery delivery) {
-		try {
+		try (RequestIds.Scope scope = RequestIds.open(delivery.getRequestId())) {
 			long started = System.nanoTime();
 			AttemptResult result = this.sender.send(delivery);
 			record(delivery, result, Duration.ofNanos(System.nanoTime() - started));
 		}
 		finally {
-			this.freeWorkers.release();
+			this.busy.decrementAndGet();
 			// The session's next change may be due now, and a worker is free for it.
 			wake();
 		}
@@ -184,58 +156,28 @@ class CallbackDispatcher implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				Optional<DatabaseFailures.Kind> trouble = this.database.report(ex);
-				if (trouble.isEmpty()) {
+				if (this.database.report(ex).isEmpty()) {
 					logger.warn("Recording an attempt of callback delivery {} failed; it is tried again once its lease "
 							+ "ends", delivery.getId(), ex);
 					return;
 				}
-				if (!this.running || Instant.now().isAfter(giveUp)) {
+				if (Instant.now().isAfter(giveUp) || !pause()) {
 					return;
 				}
-				sleepQuietly();
 			}
 		}
 	}
 
-	private void sleepQuietly() {
+	// Waits a poll interval; false when interrupted (the executor is shutting down).
+	private boolean pause() {
 		try {
-			Thread.sleep(this.pollInterval.toMillis());
+			Thread.sleep(this.properties.pollInterval().toMillis());
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.workers == null) {
-			return;
-		}
-		this.running = false;
-		wake();
-		this.workers.shutdown();
-		try {
-			this.loop.join(SHUTDOWN_GRACE.toMillis());
-			if (!this.workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("Callback attempts still under way at shutdown; their leases will expire");
-				this.workers.shutdownNow();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		// Stops before the web server and the database pool go away.
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
 	}
 
 }

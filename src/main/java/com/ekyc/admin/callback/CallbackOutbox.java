@@ -6,18 +6,20 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ekyc.admin.session.SessionStatusChanged;
+import com.ekyc.admin.web.RequestIds;
 
 /**
  * Writes a delivery for every status change of a session that has a callback URL, inside
  * the change's own transaction: the change cannot commit without it, and it does not
  * exist if the change rolls back. Once the change has committed, the dispatcher is woken
- * up.
+ * up ({@link DeliveryDue}).
  */
 @Component
 class CallbackOutbox {
@@ -26,13 +28,13 @@ class CallbackOutbox {
 
 	private final CallbackDeliveryRepository deliveries;
 
-	private final CallbackDispatcher dispatcher;
+	private final ApplicationEventPublisher events;
 
 	private final JsonMapper jsonMapper;
 
-	CallbackOutbox(CallbackDeliveryRepository deliveries, CallbackDispatcher dispatcher, JsonMapper jsonMapper) {
+	CallbackOutbox(CallbackDeliveryRepository deliveries, ApplicationEventPublisher events, JsonMapper jsonMapper) {
 		this.deliveries = deliveries;
-		this.dispatcher = dispatcher;
+		this.events = events;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -43,8 +45,8 @@ class CallbackOutbox {
 			return;
 		}
 		this.deliveries.save(new CallbackDelivery(UUID.randomUUID(), change.sessionId(), change.sequence(),
-				change.callback(), payload(change), change.occurredAt()));
-		this.dispatcher.wakeAfterCommit();
+				change.callback(), payload(change), change.occurredAt(), RequestIds.current()));
+		this.events.publishEvent(new DeliveryDue());
 	}
 
 	/**

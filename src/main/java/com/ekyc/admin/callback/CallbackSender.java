@@ -1,42 +1,44 @@
 package com.ekyc.admin.callback;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.hc.client5.http.classic.methods.HttpPost;
+import io.micrometer.common.KeyValue;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import com.ekyc.admin.egress.CallbackAddressGuard;
 
 /**
- * Sends one attempt of a delivery: a signed Standard Webhooks {@code POST} through one
- * HTTP client built once, with connect, read and overall timeouts, no redirects, no
+ * Sends one attempt of a delivery: a signed Standard Webhooks {@code POST} through a
+ * {@link RestClient} (observed as {@code http.client.requests}) over one Apache HTTP
+ * client built once: one deadline per attempt ({@link ExchangeLimits}), no redirects, no
  * retries of its own, connections only to checked public addresses, and at most 1 KiB of
  * the answer read.
  */
@@ -44,11 +46,11 @@ class CallbackSender implements DisposableBean {
 
 	static final String USER_AGENT = "ekyc-admin-callbacks/1";
 
-	private static final int MAX_ANSWER_BYTES = 1024;
-
 	private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
-	private final CloseableHttpClient client;
+	private final CloseableHttpClient httpClient;
+
+	private final RestClient client;
 
 	private final WebhookSigner signer;
 
@@ -56,82 +58,81 @@ class CallbackSender implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "callback-deadlines");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	CallbackSender(CallbackProperties properties, HostResolver resolver, WebhookSigner signer, Clock clock) {
+	CallbackSender(RestClient.Builder clients, CallbackProperties properties, CallbackAddressGuard guard,
+			WebhookSigner signer, TaskScheduler scheduler, Clock clock) {
 		this.signer = signer;
 		this.timeout = properties.timeout();
 		this.clock = clock;
-		// The one deadline of an attempt is the timer below; the client's own timeouts
-		// only
+		// The deadline of ExchangeLimits ends an attempt; the client's own timeouts only
 		// catch what it would miss, so a stalled receiver always gets the same message.
-		Timeout limit = Timeout.of(properties.timeout().plusSeconds(1));
-		this.client = HttpClients.custom()
+		Timeout safetyNet = Timeout.of(this.timeout.plusSeconds(1));
+		this.httpClient = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new PublicAddressResolver(resolver, properties.allowPrivateNetworks()))
+				.setDnsResolver(guard.dnsResolver())
 				.setDefaultConnectionConfig(
-						ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+						ConnectionConfig.custom().setConnectTimeout(safetyNet).setSocketTimeout(safetyNet).build())
 				.setMaxConnTotal(properties.workers() * 2)
 				.setMaxConnPerRoute(properties.workers())
 				.build())
-			.setDefaultRequestConfig(
-					RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(safetyNet)
+				.setResponseTimeout(safetyNet)
+				.setRedirectsEnabled(false)
+				.build())
+			.addExecInterceptorFirst("exchange-limits", new ExchangeLimits(scheduler, this.timeout))
 			.disableRedirectHandling()
 			.disableAutomaticRetries()
 			.disableCookieManagement()
 			.disableAuthCaching()
 			.setUserAgent(USER_AGENT)
 			.build();
+		this.client = clients.requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient))
+			.observationConvention(new ReceiverObservationConvention())
+			.build();
 	}
 
 	AttemptResult send(CallbackDelivery delivery) {
 		long timestamp = this.clock.instant().getEpochSecond();
 		String webhookId = delivery.getId().toString();
-		HttpPost post = new HttpPost(URI.create(delivery.getUrl()));
-		post.setHeader("webhook-id", webhookId);
-		post.setHeader("webhook-timestamp", Long.toString(timestamp));
-		post.setHeader("webhook-signature", this.signer.sign(webhookId, timestamp, delivery.getPayload()));
-		post.setEntity(new StringEntity(delivery.getPayload(), ContentType.APPLICATION_JSON));
-		// Read and connect timeouts do not bound a receiver that answers a byte at a
-		// time.
-		ScheduledFuture<?> deadline = this.deadlines.schedule(post::cancel, this.timeout.toMillis(),
-				TimeUnit.MILLISECONDS);
-		try (CloseableHttpResponse response = this.client.execute(post)) {
-			int status = response.getCode();
-			readAtMostLimit(response.getEntity(), post);
-			return AttemptResult.answered(status,
-					(status == 429 || status == 503) ? retryAfter(response.getFirstHeader("Retry-After")) : null);
+		URI url = URI.create(delivery.getUrl());
+		long started = System.nanoTime();
+		try {
+			return this.client.post()
+				.uri(url)
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("webhook-id", webhookId)
+				.header("webhook-timestamp", Long.toString(timestamp))
+				.header("webhook-signature", this.signer.sign(webhookId, timestamp, delivery.getPayload()))
+				.body(delivery.getPayload().getBytes(StandardCharsets.UTF_8))
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					return AttemptResult.answered(status, (status == 429 || status == 503)
+							? retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) : null);
+				});
 		}
-		catch (IOException ex) {
-			return AttemptResult.unanswered(post.isCancelled()
-					? "no answer from " + post.getAuthority().getHostName() + " within " + seconds(this.timeout)
-					: describe(ex, post));
+		catch (ResourceAccessException ex) {
+			boolean pastDeadline = System.nanoTime() - started >= this.timeout.toNanos();
+			return AttemptResult.unanswered(pastDeadline ? "no answer from " + url.getHost() + " within " + seconds()
+					: describe(ex.getCause(), url));
 		}
 		catch (RuntimeException ex) {
 			return AttemptResult.unanswered("the attempt failed: " + ex.getMessage());
-		}
-		finally {
-			deadline.cancel(false);
 		}
 	}
 
 	/**
 	 * What went wrong, as a sentence for the delivery log.
 	 */
-	private static String describe(IOException ex, HttpPost post) {
-		String host = post.getAuthority().getHostName();
-		if (ex instanceof PublicAddressResolver.NonPublicAddressException) {
+	private static String describe(@Nullable Throwable ex, URI url) {
+		String host = url.getHost();
+		if (ex instanceof CallbackAddressGuard.RefusedAddressException) {
 			return ex.getMessage();
 		}
 		if (ex instanceof UnknownHostException) {
 			return "could not resolve " + host;
 		}
 		if (ex instanceof ConnectException) {
-			return "could not connect to " + post.getAuthority() + " (connection refused)";
+			return "could not connect to " + url.getAuthority() + " (connection refused)";
 		}
 		if (ex instanceof SSLException) {
 			return "the TLS handshake with " + host + " failed: " + ex.getMessage();
@@ -139,33 +140,20 @@ class CallbackSender implements DisposableBean {
 		if (ex instanceof NoHttpResponseException) {
 			return host + " closed the connection without answering";
 		}
-		return "the connection to " + host + " failed: " + ex.getMessage();
+		return "the connection to " + host + " failed"
+				+ ((ex instanceof IOException && ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 	}
 
-	private static String seconds(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+	private String seconds() {
+		return (this.timeout.toMillis() % 1000 == 0) ? this.timeout.toSeconds() + " s"
+				: this.timeout.toMillis() + " ms";
 	}
 
-	private static void readAtMostLimit(@Nullable HttpEntity entity, HttpPost post) throws IOException {
-		if (entity == null) {
-			return;
-		}
-		InputStream body = entity.getContent();
-		body.readNBytes(MAX_ANSWER_BYTES);
-		if (body.read() != -1) {
-			// Whatever the receiver says beyond the limit is not read: the connection is
-			// dropped.
-			post.cancel();
-			return;
-		}
-		body.close();
-	}
-
-	private @Nullable Duration retryAfter(@Nullable Header header) {
+	private @Nullable Duration retryAfter(@Nullable String header) {
 		if (header == null) {
 			return null;
 		}
-		String value = header.getValue().trim();
+		String value = header.trim();
 		try {
 			Duration wait = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
 					: Duration.between(this.clock.instant(),
@@ -182,8 +170,20 @@ class CallbackSender implements DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
-		this.deadlines.shutdownNow();
-		this.client.close();
+		this.httpClient.close();
+	}
+
+	/**
+	 * Callbacks go to as many hosts as callers name: one {@code client.name} for all of
+	 * them keeps the metrics' series bounded.
+	 */
+	private static final class ReceiverObservationConvention extends DefaultClientRequestObservationConvention {
+
+		@Override
+		protected KeyValue clientName(ClientRequestObservationContext context) {
+			return KeyValue.of("client.name", "callback-receiver");
+		}
+
 	}
 
 }

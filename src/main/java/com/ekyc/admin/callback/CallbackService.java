@@ -3,6 +3,7 @@ package com.ekyc.admin.callback;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +21,15 @@ public class CallbackService {
 
 	private final SessionService sessions;
 
-	private final CallbackDispatcher dispatcher;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CallbackService(CallbackDeliveryRepository deliveries, SessionService sessions, CallbackDispatcher dispatcher,
+	CallbackService(CallbackDeliveryRepository deliveries, SessionService sessions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.deliveries = deliveries;
 		this.sessions = sessions;
-		this.dispatcher = dispatcher;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -49,7 +50,7 @@ public class CallbackService {
 		CallbackDelivery delivery = this.deliveries.findByIdAndSessionId(deliveryId, sessionId)
 			.orElseThrow(DeliveryNotFoundException::new);
 		delivery.redeliver(this.clock.instant());
-		this.dispatcher.wakeAfterCommit();
+		this.events.publishEvent(new DeliveryDue());
 		return delivery;
 	}
 

@@ -1,27 +1,22 @@
 package com.ekyc.admin.callback;
 
-import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 
 /**
- * Only a failed delivery can be sent again ({@code 409}).
+ * Only a failed delivery can be sent again ({@code 409}); the problem names the
+ * delivery's status in {@code deliveryStatus}.
  */
-public class DeliveryNotFailedException extends ErrorResponseException {
+class DeliveryNotFailedException extends ProblemException {
 
 	DeliveryNotFailedException(DeliveryStatus status) {
-		super(HttpStatus.CONFLICT, problem(status), null);
-	}
-
-	private static ProblemDetail problem(DeliveryStatus status) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"The delivery is " + status + "; only a FAILED delivery can be sent again.");
-		problem.setType(URI.create("urn:ekyc:problem:delivery-not-failed"));
-		problem.setTitle("Delivery not failed");
-		problem.setProperty("deliveryStatus", status);
-		return problem;
+		super(Problems.of(HttpStatus.CONFLICT, "delivery-not-failed", "Delivery not failed",
+				"The delivery is " + status + "; only a FAILED delivery can be sent again.",
+				Map.of("deliveryStatus", status)));
 	}
 
 }

@@ -1,26 +1,18 @@
 package com.ekyc.admin.callback;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 
 /**
  * The session has no such delivery ({@code 404}).
  */
-public class DeliveryNotFoundException extends ErrorResponseException {
+class DeliveryNotFoundException extends ProblemException {
 
 	DeliveryNotFoundException() {
-		super(HttpStatus.NOT_FOUND, problem(), null);
-	}
-
-	private static ProblemDetail problem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"The session has no callback delivery with this id.");
-		problem.setType(URI.create("urn:ekyc:problem:delivery-not-found"));
-		problem.setTitle("Delivery not found");
-		return problem;
+		super(Problems.of(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found",
+				"The session has no callback delivery with this id."));
 	}
 
 }

@@ -22,16 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookSigner {
 
-	static final String PREFIX = "whsec_";
-
-	private static final int MIN_KEY_BYTES = 24;
-
 	private final List<SecretKeySpec> keys = new ArrayList<>();
 
 	WebhookSigner(CallbackProperties properties) {
-		this.keys.add(key("ekyc.callbacks.signing-secret", properties.signingSecret()));
+		this.keys.add(key(properties.signingSecret()));
 		for (String previous : properties.previousSigningSecrets()) {
-			this.keys.add(key("ekyc.callbacks.previous-signing-secrets", previous));
+			this.keys.add(key(previous));
 		}
 	}
 
@@ -58,25 +54,11 @@ class WebhookSigner {
 		}
 	}
 
-	private static SecretKeySpec key(String property, @Nullable String secret) {
-		if (secret == null || secret.isBlank()) {
-			throw new IllegalStateException(property + " is required to sign callbacks: set it to " + PREFIX
-					+ " followed by at least " + MIN_KEY_BYTES + " random bytes in base64 " + "(for example: echo "
-					+ PREFIX + "$(openssl rand -base64 32))");
-		}
-		if (!secret.startsWith(PREFIX)) {
-			throw new IllegalStateException(property + " must start with " + PREFIX);
-		}
-		byte[] bytes;
-		try {
-			bytes = Base64.getDecoder().decode(secret.substring(PREFIX.length()).trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + " must be " + PREFIX + " followed by base64");
-		}
-		if (bytes.length < MIN_KEY_BYTES) {
-			throw new IllegalStateException(property + " must hold at least " + MIN_KEY_BYTES + " key bytes");
-		}
+	// The settings are validated at start-up: a key that is not well formed never
+	// gets here.
+	private static SecretKeySpec key(@Nullable String secret) {
+		byte[] bytes = SigningSecrets.decode(secret)
+			.orElseThrow(() -> new IllegalArgumentException("not a well-formed signing secret"));
 		return new SecretKeySpec(bytes, "HmacSHA256");
 	}
 

@@ -1,6 +1,6 @@
 /**
- * Callbacks to the caller's own URL: the address rules (SSRF guard) and their
- * configuration.
+ * Callbacks to the caller's own URL: the outbox of deliveries, the dispatcher that claims
+ * and sends them, their signatures and their configuration.
  */
 @NullMarked
 package com.ekyc.admin.callback;

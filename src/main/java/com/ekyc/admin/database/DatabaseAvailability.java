@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,14 @@ import org.springframework.stereotype.Component;
  * probe that runs only while the database is away.
  */
 @Component
-public class DatabaseAvailability {
+public class DatabaseAvailability implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseAvailability.class);
 
 	private static final int PROBE_TIMEOUT_SECONDS = 1;
+
+	// While the database is away: how often it is asked whether it is back.
+	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
 	private final DataSource dataSource;
 
@@ -76,7 +80,11 @@ public class DatabaseAvailability {
 		return this.outageSince.get() != null;
 	}
 
-	@Scheduled(fixedDelay = 1000)
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::probeWhileUnavailable, PROBE_INTERVAL);
+	}
+
 	void probeWhileUnavailable() {
 		Instant since = this.outageSince.get();
 		if (since == null) {

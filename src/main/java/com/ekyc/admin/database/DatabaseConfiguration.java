@@ -4,13 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.util.ErrorHandler;
 
 /**
@@ -45,17 +44,16 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor statementTimeoutOnEveryConnection(Environment environment) {
+	static BeanPostProcessor statementTimeoutOnEveryConnection(ObjectProvider<DatabaseProperties> settings) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource pool) {
-					// Bound here, before the pool starts: the record holds the default.
-					DatabaseProperties database = Binder.get(environment)
-						.bindOrCreate("ekyc.database", DatabaseProperties.class);
+					// Before the pool starts; the settings bean is bound and validated
+					// now.
 					pool.addDataSourceProperty("options",
-							"-c statement_timeout=" + database.statementTimeout().toMillis());
+							"-c statement_timeout=" + settings.getObject().statementTimeout().toMillis());
 				}
 				return bean;
 			}

@@ -11,7 +11,7 @@ import org.springframework.http.HttpMethod;
  * Which permission each endpoint needs: the one table that authorization, the
  * {@code insufficient_scope} answer and the OpenAPI document all read.
  */
-public final class EndpointPermissions {
+final class EndpointPermissions {
 
 	static final List<EndpointPermission> ALL = List.of(
 			new EndpointPermission(HttpMethod.GET, "/ekyc/admin", Permissions.LIST),

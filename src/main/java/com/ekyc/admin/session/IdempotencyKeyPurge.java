@@ -1,20 +1,24 @@
 package com.ekyc.admin.session;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes idempotency records whose window has passed, in small batches so that no long
+ * Deletes idempotency records whose window has passed, every
+ * {@code ekyc.sessions.idempotency-purge-interval}, in small batches so that no long
  * transaction holds locks.
  */
 @Component
-class IdempotencyKeyPurge {
+class IdempotencyKeyPurge implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
 
@@ -26,13 +30,21 @@ class IdempotencyKeyPurge {
 
 	private final Clock clock;
 
-	IdempotencyKeyPurge(IdempotencyRecordRepository idempotencyRecords, TransactionTemplate transactions, Clock clock) {
+	private final Duration interval;
+
+	IdempotencyKeyPurge(IdempotencyRecordRepository idempotencyRecords, TransactionTemplate transactions, Clock clock,
+			SessionProperties properties) {
 		this.idempotencyRecords = idempotencyRecords;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.interval = properties.idempotencyPurgeInterval();
 	}
 
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::purgeExpired, this.interval, this.interval));
+	}
+
 	void purgeExpired() {
 		int total = 0;
 		int deleted;

@@ -84,6 +84,13 @@ public class Session {
 	}
 
 	/**
+	 * The first entry of the session's history: it came into being.
+	 */
+	SessionEvent creation() {
+		return new SessionEvent(this.id, 1, null, this.status, null, this.createdBy, this.createdAt);
+	}
+
+	/**
 	 * Moves the session to the status a caller asked for, if the move is allowed.
 	 * @return the history entry of the change, to be stored with it
 	 * @throws StatusChangeNotAllowedException if {@code next} is not an allowed move from
@@ -120,7 +127,7 @@ public class Session {
 			this.completedAt = now;
 		}
 		// Hibernate raises the version by one when this change is flushed.
-		return SessionEvent.change(this.id, Math.toIntExact(this.version + 1), previous, next, reason, actor, now);
+		return new SessionEvent(this.id, Math.toIntExact(this.version + 1), previous, next, reason, actor, now);
 	}
 
 	public UUID getId() {

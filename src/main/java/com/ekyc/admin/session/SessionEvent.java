@@ -47,8 +47,8 @@ public class SessionEvent {
 	protected SessionEvent() {
 	}
 
-	private SessionEvent(UUID sessionId, int sequence, @Nullable SessionStatus from, SessionStatus to,
-			@Nullable String reason, String actor, Instant occurredAt) {
+	SessionEvent(UUID sessionId, int sequence, @Nullable SessionStatus from, SessionStatus to, @Nullable String reason,
+			String actor, Instant occurredAt) {
 		this.sessionId = sessionId;
 		this.sequence = sequence;
 		this.from = from;
@@ -56,22 +56,6 @@ public class SessionEvent {
 		this.reason = reason;
 		this.actor = actor;
 		this.occurredAt = occurredAt;
-	}
-
-	/**
-	 * The first entry of every history: the session came into being.
-	 */
-	static SessionEvent creationOf(Session session) {
-		return new SessionEvent(session.getId(), 1, null, session.getStatus(), null, session.getCreatedBy(),
-				session.getCreatedAt());
-	}
-
-	/**
-	 * A later entry: the session moved from one status to another.
-	 */
-	static SessionEvent change(UUID sessionId, int sequence, SessionStatus from, SessionStatus to,
-			@Nullable String reason, String actor, Instant occurredAt) {
-		return new SessionEvent(sessionId, sequence, from, to, reason, actor, occurredAt);
 	}
 
 	public UUID getSessionId() {

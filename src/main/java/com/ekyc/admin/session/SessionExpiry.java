@@ -1,9 +1,13 @@
 package com.ekyc.admin.session;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Component;
  * once.
  */
 @Component
-class SessionExpiry {
+class SessionExpiry implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionExpiry.class);
 
@@ -21,12 +25,18 @@ class SessionExpiry {
 
 	private final SessionService sessions;
 
-	SessionExpiry(SessionService sessions) {
+	private final Duration interval;
+
+	SessionExpiry(SessionService sessions, SessionProperties properties) {
 		this.sessions = sessions;
+		this.interval = properties.expirySweepInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${ekyc.sessions.expiry-sweep-interval:1m}",
-			initialDelayString = "${ekyc.sessions.expiry-sweep-interval:1m}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, this.interval, this.interval));
+	}
+
 	void sweep() {
 		int total = 0;
 		int expired;

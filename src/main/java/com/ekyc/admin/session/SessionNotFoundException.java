@@ -1,16 +1,17 @@
 package com.ekyc.admin.session;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 
 /**
  * The user has no such session ({@code 404}).
  */
-public class SessionNotFoundException extends ErrorResponseException {
+class SessionNotFoundException extends ProblemException {
 
 	SessionNotFoundException(String detail) {
-		super(HttpStatus.NOT_FOUND,
-				SessionProblems.of(HttpStatus.NOT_FOUND, "session-not-found", "Session not found", detail), null);
+		super(Problems.of(HttpStatus.NOT_FOUND, "session-not-found", "Session not found", detail));
 	}
 
 }

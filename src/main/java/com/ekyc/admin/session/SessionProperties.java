@@ -3,6 +3,8 @@ package com.ekyc.admin.session;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,23 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * plus this
  * @param idempotencyWindow how long an {@code Idempotency-Key} replays the answer it
  * first got
+ * @param expirySweepInterval how often sessions past their {@code expiresAt} are expired
+ * @param idempotencyPurgeInterval how often idempotency records past their window are
+ * deleted
  */
 @Validated
 @ConfigurationProperties("ekyc.sessions")
-public record SessionProperties(@NotNull @DefaultValue("7d") Duration ttl,
-		@NotNull @DefaultValue("24h") Duration idempotencyWindow,
-		@NotNull @DefaultValue("1m") Duration expirySweepInterval) {
-
-	public SessionProperties {
-		requirePositive(ttl, "ekyc.sessions.ttl");
-		requirePositive(idempotencyWindow, "ekyc.sessions.idempotency-window");
-		requirePositive(expirySweepInterval, "ekyc.sessions.expiry-sweep-interval");
-	}
-
-	private static void requirePositive(Duration duration, String property) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(property + " must be a positive duration, not " + duration);
-		}
-	}
+public record SessionProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("7d") Duration ttl,
+		@NotNull @DurationMin(seconds = 1) @DefaultValue("24h") Duration idempotencyWindow,
+		@NotNull @DurationMin(millis = 100) @DefaultValue("1m") Duration expirySweepInterval,
+		@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration idempotencyPurgeInterval) {
 
 }

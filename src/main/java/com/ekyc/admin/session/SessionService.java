@@ -85,7 +85,7 @@ public class SessionService {
 			// The active session ended between the two statements: the insert may now
 			// succeed.
 		}
-		this.events.save(SessionEvent.creationOf(session));
+		this.events.save(session.creation());
 		return new SessionCreation(session, false);
 	}
 

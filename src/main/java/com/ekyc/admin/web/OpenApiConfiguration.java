@@ -25,13 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's frame: its description, the RFC 9457 problem schema, and the
- * answers every operation may give ({@code 406}, {@code 500}).
+ * The OpenAPI document's frame: its description, the RFC 9457 problem schema, the answers
+ * every operation may give ({@code 400}, {@code 406}, {@code 413}, {@code 415},
+ * {@code 500}, {@code 503}) and the problem schema on every error answer.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
-	static final String PROBLEM_SCHEMA = "ProblemDetail";
+	private static final String PROBLEM_SCHEMA = "ProblemDetail";
 
 	@Bean
 	OpenAPI ekycOpenApi() {
@@ -39,13 +40,15 @@ public class OpenApiConfiguration {
 				Trusted verification of people and users: create identity verification sessions, \
 				follow their status, and receive a signed callback when it changes. Every call needs \
 				a service-account bearer token carrying the permission named on the operation. \
-				Errors are RFC 9457 `application/problem+json`."""))
-			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema()));
+				Errors are RFC 9457 `application/problem+json`.""")).components(new Components());
 	}
 
 	@Bean
 	OpenApiCustomizer commonErrorResponses() {
 		return (openApi) -> {
+			// Added with the answers that use it: springdoc drops schemas nothing refers
+			// to before customizers run.
+			openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
 			if (openApi.getPaths() != null) {
 				openApi.getPaths()
 					.values()
@@ -57,12 +60,17 @@ public class OpenApiConfiguration {
 	/**
 	 * The answers any operation may give, whatever it does: a malformed request, a body
 	 * over the limit (any request may carry one), no acceptable media type, the database
-	 * or token issuer away, a failure.
+	 * or token issuer away, a failure; and, where it takes a body, one that is not JSON.
+	 * Error answers an operation declares without a body get the problem schema.
 	 */
 	private static void addCommonAnswers(Operation operation) {
 		ApiResponses answers = operation.getResponses();
-		answers.putIfAbsent("400", problem("A parameter, the query string or a header is malformed"));
+		answers.putIfAbsent("400", problem(
+				"A parameter, a header or the body is not valid; `errors` names each " + "wrong field and why"));
 		answers.putIfAbsent("413", problem("The request body, of any content type, is larger than 16 KiB"));
+		if (operation.getRequestBody() != null) {
+			answers.putIfAbsent("415", problem("The body is not JSON"));
+		}
 		answers.addApiResponse("406", problem("The client accepts no JSON answer"));
 		answers.addApiResponse("500", problem("The service failed; nothing internal is told"));
 		answers.addApiResponse("503",
@@ -70,6 +78,24 @@ public class OpenApiConfiguration {
 						+ "time limit")
 					.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
 						.schema(new IntegerSchema())));
+		answers.forEach((status, answer) -> {
+			if (status.startsWith("4") || status.startsWith("5")) {
+				answerWithProblem(answer);
+			}
+		});
+	}
+
+	// An error answer is a problem: it keeps the examples an operation gives, with the
+	// problem schema, and loses the success type springdoc assumed for it.
+	private static void answerWithProblem(ApiResponse answer) {
+		MediaType given = (answer.getContent() != null)
+				? answer.getContent().get(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE) : null;
+		MediaType problem = (given != null) ? given : new MediaType();
+		if (problem.getSchema() == null) {
+			problem.setSchema(problemReference());
+		}
+		answer.setContent(
+				new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem));
 	}
 
 	/**
@@ -121,8 +147,13 @@ public class OpenApiConfiguration {
 	 */
 	public static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/problem+json",
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					new MediaType().schema(problemReference())));
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static Schema problemReference() {
+		return new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA);
 	}
 
 	@SuppressWarnings("rawtypes")

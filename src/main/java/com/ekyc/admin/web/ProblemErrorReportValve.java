@@ -8,12 +8,11 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Replaces Tomcat's HTML error page for requests it refuses before any application code
  * runs (a null byte or an encoded slash in the path, a malformed request line): they get
- * a small {@code application/problem+json} body too.
+ * a small {@code application/problem+json} body too. Public, as Tomcat makes it from its
+ * class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -23,8 +22,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String title = (known != null) ? known.getReasonPhrase() : ((status < 500) ? "Bad Request" : "Server Error");
+		String title = Problems.reasonPhrase(status);
 		String detail = (status < 500) ? "The request is malformed or not allowed." : "The server failed.";
 		String body = "{\"type\":\"" + Problems.typeOf(title) + "\",\"title\":\"" + title + "\",\"status\":" + status
 				+ ",\"detail\":\"" + detail + "\"}";

@@ -15,20 +15,47 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The problem bodies shared by every feature.
+ * The one factory of problem bodies: every {@code application/problem+json} answer, of
+ * every feature, is built here, so that each has a stable {@code type} under one prefix,
+ * a title, its status and a detail, plus the extension members its kind documents.
  */
 public final class Problems {
 
+	/**
+	 * Every problem type is this prefix and a slug: {@code urn:ekyc:problem:not-found}.
+	 */
+	private static final String TYPE_PREFIX = "urn:ekyc:problem:";
+
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
-	/** The type of every problem about the shape or content of a request. */
-	public static final URI INVALID_REQUEST = URI.create("urn:ekyc:problem:invalid-request");
+	private static final String INVALID_REQUEST = "invalid-request";
 
 	private Problems() {
 	}
 
 	/**
-	 * A problem of the given status, titled by the status's reason phrase.
+	 * A problem of a kind of its own: {@code type} is the prefix and {@code kind}, and
+	 * the members are added in their order.
+	 */
+	public static ProblemDetail of(HttpStatusCode status, String kind, String title, String detail,
+			Map<String, ?> members) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + kind));
+		problem.setTitle(title);
+		members.forEach(problem::setProperty);
+		return problem;
+	}
+
+	/**
+	 * A problem of a kind of its own, without extension members.
+	 */
+	public static ProblemDetail of(HttpStatusCode status, String kind, String title, String detail) {
+		return of(status, kind, title, detail, Map.of());
+	}
+
+	/**
+	 * A problem that is no more than its HTTP status, typed and titled by the status's
+	 * reason phrase ({@code urn:ekyc:problem:not-found}, "Not Found").
 	 */
 	public static ProblemDetail of(HttpStatusCode status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -37,12 +64,11 @@ public final class Problems {
 	}
 
 	/**
-	 * Gives a problem that names no type of its own the type and title of its HTTP status
-	 * ({@code urn:ekyc:problem:not-found}, "Not Found"), so that every problem has both.
+	 * Gives a problem that names no type of its own (one Spring built) the type and title
+	 * of its HTTP status, so that every problem has both.
 	 */
-	public static void describeStatus(ProblemDetail problem) {
-		HttpStatus known = HttpStatus.resolve(problem.getStatus());
-		String phrase = (known != null) ? known.getReasonPhrase() : "Error";
+	static void describeStatus(ProblemDetail problem) {
+		String phrase = reasonPhrase(problem.getStatus());
 		if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
 			problem.setType(URI.create(typeOf(phrase)));
 		}
@@ -51,24 +77,31 @@ public final class Problems {
 		}
 	}
 
-	/**
-	 * The type of the problems of one HTTP status, from its reason phrase:
-	 * {@code urn:ekyc:problem:not-found}.
-	 */
-	static String typeOf(String reasonPhrase) {
-		return "urn:ekyc:problem:" + reasonPhrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+	static String reasonPhrase(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : ((status < 500) ? "Bad Request" : "Server Error");
 	}
 
 	/**
-	 * A {@code 400} naming the request fields that are wrong and why.
+	 * The type of the problems of one HTTP status, from its reason phrase.
+	 */
+	static String typeOf(String reasonPhrase) {
+		return TYPE_PREFIX + reasonPhrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+	}
+
+	/**
+	 * A {@code 400} naming the request fields that are wrong and why, in {@code errors}.
 	 */
 	public static ProblemDetail invalidRequest(String detail, List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(INVALID_REQUEST);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors",
-				errors.stream().map((error) -> Map.of("field", error.field(), "message", error.message())).toList());
-		return problem;
+		return of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail, Map.of("errors", errors));
+	}
+
+	/**
+	 * A {@code 400} about one field, whose detail is the field and the rule: "callback
+	 * must be an absolute https URL.".
+	 */
+	public static ProblemDetail invalidField(String field, String message) {
+		return invalidRequest(field + " " + message + ".", List.of(new FieldError(field, message)));
 	}
 
 	/**

@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +26,6 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";
 
-	static final String MDC_KEY = "requestId";
-
 	// Ids from callers are echoed into logs and headers: only short, plain ones are
 	// taken.
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -39,12 +36,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 		String given = request.getHeader(HEADER);
 		String requestId = (given != null && ACCEPTED.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 		response.setHeader(HEADER, requestId);
-		MDC.put(MDC_KEY, requestId);
-		try {
+		try (RequestIds.Scope scope = RequestIds.open(requestId)) {
 			chain.doFilter(request, response);
-		}
-		finally {
-			MDC.remove(MDC_KEY);
 		}
 	}
 

@@ -35,6 +35,10 @@ public @interface UserId {
 			+ "/\\\\;%" + TextRules.SURROGATES + TextRules.FORMAT_BMP + TextRules.FORMAT_SUPPLEMENTARY + "]|"
 			+ TextRules.SURROGATE_PAIR + "){1,255}$";
 
+	/** The rule in words, for the OpenAPI document's parameters. */
+	String DESCRIPTION = "The user's id: 1 to 255 characters, no control, white-space or format characters, none of "
+			+ "`/ \\ ; %`, and not `.` or `..`";
+
 	String message() default "must be 1 to 255 characters without control characters, white space, format characters or / \\ ; %, and not . or ..";
 
 	Class<?>[] groups() default {};

@@ -6,21 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ekyc.admin.database.DatabaseAvailability;
-
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.support.CallbackIntegrationTest;
 import com.ekyc.admin.support.Receiver.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Deliveries survive dead workers, never exist for rolled-back changes, and two
@@ -52,37 +55,46 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private ThreadPoolTaskExecutor callbackWorkers;
+
+	@Autowired
+	private TaskScheduler scheduler;
+
+	// Paused workers take nothing: the dispatcher claims nothing while they are.
 	@AfterEach
-	void restartDispatcher() {
-		if (!this.dispatcher.isRunning()) {
-			this.dispatcher.start();
+	void resumeWorkers() {
+		if (!this.callbackWorkers.isRunning()) {
+			this.callbackWorkers.start();
 		}
 	}
 
 	@Test
-	void sendsAgainWhatADeadWorkerHadClaimedOnceItsLeaseRunsOut() throws Exception {
+	void sendsAgainWhatADeadWorkerHadClaimedOnceItsLeaseRunsOut() {
 		Created session = sessionCallingBack();
-		this.dispatcher.stop();
+		this.callbackWorkers.stop();
 		move(session, "IN_PROGRESS");
 		List<CallbackDelivery> claimedByTheDeadWorker = this.attempts.claim(100);
 		assertThat(claimedByTheDeadWorker).extracting(CallbackDelivery::getSessionId)
 			.contains(UUID.fromString(session.sessionId()));
 
-		this.dispatcher.start();
-		Thread.sleep(500);
-		assertThat(receiver.received(session.path())).as("not sent while the lease holds").isEmpty();
+		this.callbackWorkers.start();
+		this.dispatcher.wake();
+		await("not sent while the lease holds").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> receiver.received(session.path()).isEmpty());
 		jdbc()
 			.sql("update callback_deliveries set lease_until = now() - interval '1 second' "
 					+ "where session_id = cast(:id as uuid)")
 			.param("id", session.sessionId())
 			.update();
 
-		await(WAIT, () -> receiver.received(session.path()).size() == 1, "sent after the lease ran out");
-		await(WAIT, () -> "DELIVERED".equals(status(session)), "recorded as delivered");
+		await("sent after the lease ran out").atMost(WAIT).until(() -> receiver.received(session.path()).size() == 1);
+		await("recorded as delivered").atMost(WAIT).until(() -> "DELIVERED".equals(status(session)));
 	}
 
 	@Test
-	void sendsNothingForAChangeThatRolledBack() throws Exception {
+	void sendsNothingForAChangeThatRolledBack() {
 		Created session = sessionCallingBack();
 
 		this.transactions.executeWithoutResult((transaction) -> {
@@ -91,8 +103,9 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 			transaction.setRollbackOnly();
 		});
 
-		Thread.sleep(500);
-		assertThat(receiver.received(session.path())).isEmpty();
+		await("nothing sent").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> receiver.received(session.path()).isEmpty());
 		assertThat(deliveriesOf(session).json().get("items").isEmpty()).isTrue();
 		assertThat(
 				api().get("/ekyc/admin/" + session.userId() + "/status", adminToken()).json().get("status").asString())
@@ -101,7 +114,7 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 
 	@Test
 	void twoDispatchersSendABacklogOnceEachInOrder() {
-		this.dispatcher.stop();
+		this.callbackWorkers.stop();
 		List<Created> backlog = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			Created session = sessionCallingBack();
@@ -110,16 +123,24 @@ class CallbackCrashSafetyIntegrationTests extends CallbackIntegrationTest {
 			move(session, "IN_REVIEW");
 			backlog.add(session);
 		}
-		CallbackDispatcher second = new CallbackDispatcher(this.attempts, this.sender, this.properties, this.database);
+		ThreadPoolTaskExecutor secondWorkers = new ThreadPoolTaskExecutor();
+		secondWorkers.setCorePoolSize(this.properties.workers());
+		secondWorkers.setMaxPoolSize(this.properties.workers());
+		secondWorkers.initialize();
+		CallbackDispatcher second = new CallbackDispatcher(this.attempts, this.sender, this.database, secondWorkers,
+				this.scheduler, this.properties);
+		ScheduledFuture<?> secondPolls = this.scheduler.scheduleWithFixedDelay(second::claimDue,
+				this.properties.pollInterval());
 
-		this.dispatcher.start();
-		second.start();
+		this.callbackWorkers.start();
+		this.dispatcher.wake();
 		try {
-			await(WAIT, () -> backlog.stream().allMatch((session) -> receiver.received(session.path()).size() == 3),
-					"every change of the backlog arrived");
+			await("every change of the backlog arrived").atMost(WAIT)
+				.until(() -> backlog.stream().allMatch((session) -> receiver.received(session.path()).size() == 3));
 		}
 		finally {
-			second.stop();
+			secondPolls.cancel(false);
+			secondWorkers.shutdown();
 		}
 
 		for (Created session : backlog) {

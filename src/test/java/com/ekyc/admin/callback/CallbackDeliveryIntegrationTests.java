@@ -10,10 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.CallbackIntegrationTest;
+import com.ekyc.admin.support.TestKeys;
 import com.ekyc.admin.support.Receiver.Answer;
 import com.ekyc.admin.support.Receiver.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -30,10 +32,10 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> receiver.received(session.path()).size() == 1, "the change arrived");
+		await("the change arrived").atMost(WAIT).until(() -> receiver.received(session.path()).size() == 1);
 		Received callback = receiver.received(session.path()).get(0);
 		assertThatNoException()
-			.isThrownBy(() -> new Webhook(TEST_SIGNING_SECRET).verify(callback.body(), callback.headers()));
+			.isThrownBy(() -> new Webhook(TestKeys.SIGNING_SECRET).verify(callback.body(), callback.headers()));
 		assertThat(callback.header("content-type")).startsWith("application/json");
 		assertThat(callback.header("user-agent")).isEqualTo(CallbackSender.USER_AGENT);
 		assertThat(Long.parseLong(callback.header("webhook-timestamp"))).isBetween(before.getEpochSecond() - 1,
@@ -48,8 +50,8 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 		assertThat(data.get("previousStatus").asString()).isEqualTo("CREATED");
 		assertThat(data.get("sequence").asInt()).isEqualTo(2);
 		assertThat(data.get("reason").isNull()).isTrue();
-		await(WAIT, () -> deliveriesOf(session).json().get("items").get(0).get("status").asString().equals("DELIVERED"),
-				"the log shows it delivered");
+		await("the log shows it delivered").atMost(WAIT)
+			.until(() -> deliveriesOf(session).json().get("items").get(0).get("status").asString().equals("DELIVERED"));
 		JsonNode logged = deliveriesOf(session).json().get("items").get(0);
 		assertThat(logged.get("id").asString()).isEqualTo(callback.header("webhook-id"));
 		assertThat(logged.get("attempts").asInt()).isEqualTo(1);
@@ -59,12 +61,12 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 	}
 
 	@Test
-	void sendsNothingForTheCreationItself() throws Exception {
+	void sendsNothingForTheCreationItself() {
 		Created session = sessionCallingBack();
 
-		Thread.sleep(500);
-
-		assertThat(receiver.received(session.path())).isEmpty();
+		await("nothing sent").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> receiver.received(session.path()).isEmpty());
 		assertThat(deliveriesOf(session).json().get("items").isEmpty()).isTrue();
 	}
 
@@ -75,7 +77,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> delivery(session).get("status").asString().equals("DELIVERED"), "delivered");
+		await("delivered").atMost(WAIT).until(() -> delivery(session).get("status").asString().equals("DELIVERED"));
 		List<Received> attempts = receiver.received(session.path());
 		assertThat(attempts).hasSize(3);
 		assertThat(attempts).extracting((attempt) -> attempt.header("webhook-id"))
@@ -93,7 +95,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> receiver.received(session.path()).size() == 2, "the retry arrived");
+		await("the retry arrived").atMost(WAIT).until(() -> receiver.received(session.path()).size() == 2);
 		List<Received> attempts = receiver.received(session.path());
 		assertThat(attempts.get(1).header("webhook-timestamp"))
 			.isNotEqualTo(attempts.get(0).header("webhook-timestamp"));
@@ -103,7 +105,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 			.isGreaterThanOrEqualTo(Duration.ofMillis(950));
 		for (Received attempt : attempts) {
 			assertThatNoException()
-				.isThrownBy(() -> new Webhook(TEST_SIGNING_SECRET).verify(attempt.body(), attempt.headers()));
+				.isThrownBy(() -> new Webhook(TestKeys.SIGNING_SECRET).verify(attempt.body(), attempt.headers()));
 		}
 	}
 
@@ -114,7 +116,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> delivery(session).get("status").asString().equals("FAILED"), "failed");
+		await("failed").atMost(WAIT).until(() -> delivery(session).get("status").asString().equals("FAILED"));
 		assertThat(receiver.received(session.path())).hasSize(3);
 		assertThat(delivery(session).get("lastStatusCode").asInt()).isEqualTo(500);
 		assertThat(delivery(session).get("lastError").asString()).contains("500");
@@ -124,20 +126,22 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		assertThat(retry.status()).isEqualTo(202);
 		assertThat(retry.json().get("status").asString()).isEqualTo("PENDING");
-		await(WAIT, () -> delivery(session).get("status").asString().equals("DELIVERED"), "delivered again");
+		await("delivered again").atMost(WAIT)
+			.until(() -> delivery(session).get("status").asString().equals("DELIVERED"));
 		assertThat(delivery(session).get("attempts").asInt()).isEqualTo(4);
 	}
 
 	@Test
-	void stopsAtOnceWhenTheReceiverIsGone() throws Exception {
+	void stopsAtOnceWhenTheReceiverIsGone() {
 		Created session = sessionCallingBack();
 		receiver.always(session.path(), Answer.status(410));
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> delivery(session).get("status").asString().equals("FAILED"), "failed");
-		Thread.sleep(600);
-		assertThat(receiver.received(session.path())).hasSize(1);
+		await("failed").atMost(WAIT).until(() -> delivery(session).get("status").asString().equals("FAILED"));
+		await("no other attempt").during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> receiver.received(session.path()).size() == 1);
 	}
 
 	@Test
@@ -148,7 +152,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 
 		move(session, "IN_PROGRESS");
 
-		await(WAIT, () -> delivery(session).get("status").asString().equals("FAILED"), "failed");
+		await("failed").atMost(WAIT).until(() -> delivery(session).get("status").asString().equals("FAILED"));
 		assertThat(receiver.received(elsewhere)).isEmpty();
 		assertThat(delivery(session).get("lastStatusCode").asInt()).isEqualTo(302);
 	}
@@ -160,14 +164,16 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 		receiver.answer(hanging.path(), Answer.hang(Duration.ofSeconds(5)));
 
 		move(hanging, "IN_PROGRESS");
-		await(WAIT, () -> receiver.received(hanging.path()).size() == 1, "the hanging attempt started");
+		await("the hanging attempt started").atMost(WAIT).until(() -> receiver.received(hanging.path()).size() == 1);
 		Instant changed = Instant.now();
 		move(healthy, "IN_PROGRESS");
 
-		await(WAIT, () -> receiver.received(healthy.path()).size() == 1, "the healthy session's change arrived");
+		await("the healthy session's change arrived").atMost(WAIT)
+			.until(() -> receiver.received(healthy.path()).size() == 1);
 		assertThat(Duration.between(changed, receiver.received(healthy.path()).get(0).at()))
 			.isLessThan(Duration.ofMillis(900));
-		await(WAIT, () -> delivery(hanging).get("attempts").asInt() >= 1, "the hanging attempt was recorded");
+		await("the hanging attempt was recorded").atMost(WAIT)
+			.until(() -> delivery(hanging).get("attempts").asInt() >= 1);
 		assertThat(delivery(hanging).get("lastError").asString()).containsIgnoringCase("within");
 		assertThat(delivery(hanging).get("lastStatusCode").isNull()).isTrue();
 	}
@@ -181,8 +187,8 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 		move(session, "SUBMITTED");
 		move(session, "IN_REVIEW");
 
-		await(WAIT, () -> deliveryStatuses(session).equals(List.of("DELIVERED", "DELIVERED", "DELIVERED")),
-				"all three delivered");
+		await("all three delivered").atMost(WAIT)
+			.until(() -> deliveryStatuses(session).equals(List.of("DELIVERED", "DELIVERED", "DELIVERED")));
 		List<Integer> sequences = receiver.received(session.path())
 			.stream()
 			.map((attempt) -> attempt.json().get("data").get("sequence").asInt())
@@ -195,7 +201,7 @@ class CallbackDeliveryIntegrationTests extends CallbackIntegrationTest {
 	void refusesToSendAgainWhatHasNotFailed() {
 		Created session = sessionCallingBack();
 		move(session, "IN_PROGRESS");
-		await(WAIT, () -> delivery(session).get("status").asString().equals("DELIVERED"), "delivered");
+		await("delivered").atMost(WAIT).until(() -> delivery(session).get("status").asString().equals("DELIVERED"));
 
 		ApiResponse retry = api().post(retryPath(session, delivery(session).get("id").asString()), adminToken(), null);
 		ApiResponse unknown = api().post(retryPath(session, java.util.UUID.randomUUID().toString()), adminToken(),

@@ -12,6 +12,7 @@ import com.ekyc.admin.support.CallbackIntegrationTest;
 import com.ekyc.admin.support.Receiver.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 
@@ -21,7 +22,7 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 	void exposesChangeAndDeliveryMetricsOnTheManagementPort() {
 		Created session = sessionCallingBack();
 		move(session, "IN_PROGRESS");
-		await(Duration.ofSeconds(10), () -> receiver.received(session.path()).size() == 1, "delivered");
+		await("delivered").atMost(Duration.ofSeconds(10)).until(() -> receiver.received(session.path()).size() == 1);
 
 		ApiResponse metrics = management().get("/actuator/prometheus", null);
 
@@ -41,9 +42,10 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 		double timedRetriesBefore = count("ekyc_callbacks_attempt_seconds_count", "retry");
 
 		move(session, "IN_PROGRESS");
-		await(Duration.ofSeconds(10), () -> receiver.received(session.path()).size() == 2, "retried and delivered");
-		await(Duration.ofSeconds(5), () -> count("ekyc_callbacks_deliveries_total", "retry") > retriesBefore,
-				"the retry counted");
+		await("retried and delivered").atMost(Duration.ofSeconds(10))
+			.until(() -> receiver.received(session.path()).size() == 2);
+		await("the retry counted").atMost(Duration.ofSeconds(5))
+			.until(() -> count("ekyc_callbacks_deliveries_total", "retry") > retriesBefore);
 
 		String metrics = management().get("/actuator/prometheus", null).body();
 		assertThat(count("ekyc_callbacks_attempt_seconds_count", "retry") - timedRetriesBefore)

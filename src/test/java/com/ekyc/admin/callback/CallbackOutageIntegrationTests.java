@@ -43,8 +43,12 @@ class CallbackOutageIntegrationTests extends CallbackIntegrationTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received(session.path()).size() == 1);
 		this.database.cut();
 
-		// Away for most of the lease (3 s): the worker must keep its result meanwhile.
-		Awaitility.await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+		// Away for most of the lease (3 s): the worker keeps its result meanwhile, and
+		// nothing is sent again.
+		Awaitility.await()
+			.during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> receiver.received(session.path()).size() == 1);
 		this.database.restore();
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> "DELIVERED".equals(deliveryStatus(session)));
 		Awaitility.await()

@@ -8,12 +8,19 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.client.RestClient;
+
+import com.ekyc.admin.egress.CallbackAddressGuard;
+import com.ekyc.admin.egress.CallbackAddressGuard.HostResolver;
 import com.ekyc.admin.support.Receiver;
 import com.ekyc.admin.support.Receiver.Answer;
 
@@ -27,8 +34,21 @@ class CallbackSenderTests {
 
 	private static final Receiver receiver = Receiver.start();
 
+	private static final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+	private static final List<CallbackSender> senders = new ArrayList<>();
+
+	@BeforeAll
+	static void startScheduler() {
+		scheduler.initialize();
+	}
+
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
+		for (CallbackSender sender : senders) {
+			sender.destroy();
+		}
+		scheduler.shutdown();
 		receiver.close();
 	}
 
@@ -107,11 +127,15 @@ class CallbackSenderTests {
 
 	private static CallbackSender sender(boolean allowPrivateNetworks, HostResolver resolver) {
 		CallbackProperties properties = TestCallbackProperties.of(true, allowPrivateNetworks, null);
-		return new CallbackSender(properties, resolver, new WebhookSigner(properties), Clock.systemUTC());
+		CallbackSender sender = new CallbackSender(RestClient.builder(), properties,
+				new CallbackAddressGuard(true, allowPrivateNetworks, resolver), new WebhookSigner(properties),
+				scheduler, Clock.systemUTC());
+		senders.add(sender);
+		return sender;
 	}
 
 	private static CallbackDelivery delivery(String url) {
-		return new CallbackDelivery(UUID.randomUUID(), UUID.randomUUID(), 2, url, "{}", Instant.now());
+		return new CallbackDelivery(UUID.randomUUID(), UUID.randomUUID(), 2, url, "{}", Instant.now(), null);
 	}
 
 	private static int port() {

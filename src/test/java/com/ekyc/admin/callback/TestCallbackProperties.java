@@ -6,18 +6,18 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.ekyc.admin.support.TestKeys;
+
 /**
  * Callback settings for unit tests: the given address rules, defaults for the rest.
  */
 final class TestCallbackProperties {
 
-	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
 	private TestCallbackProperties() {
 	}
 
 	static CallbackProperties of(boolean allowHttp, boolean allowPrivateNetworks, @Nullable URI defaultUrl) {
-		return new CallbackProperties(allowHttp, allowPrivateNetworks, defaultUrl, SECRET, List.of(),
+		return new CallbackProperties(allowHttp, allowPrivateNetworks, defaultUrl, TestKeys.SIGNING_SECRET, List.of(),
 				Duration.ofSeconds(2), List.of(Duration.ofMillis(100), Duration.ofMillis(200)), 4,
 				Duration.ofSeconds(10), Duration.ofMillis(100), true);
 	}

@@ -13,6 +13,7 @@ import com.ekyc.admin.support.CallbackIntegrationTest;
 import com.ekyc.admin.support.Concurrently;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sessions past their expiry that wait on their user become EXPIRED exactly once, with
@@ -72,7 +73,8 @@ class SessionExpiryIntegrationTests extends CallbackIntegrationTest {
 			.json()
 			.get("status")
 			.asString()).isEqualTo("SUBMITTED");
-		await(Duration.ofSeconds(10), () -> receiver.received(waiting.path()).size() == 1, "the expiry was sent");
+		await("the expiry was sent").atMost(Duration.ofSeconds(10))
+			.until(() -> receiver.received(waiting.path()).size() == 1);
 		assertThat(receiver.received(waiting.path()).get(0).json().get("data").get("status").asString())
 			.isEqualTo("EXPIRED");
 		assertThat(move(waiting, "IN_PROGRESS").status()).isEqualTo(409);

@@ -22,7 +22,7 @@ class SessionTests {
 		assertThat(this.session.getStatus()).isEqualTo(SessionStatus.CREATED);
 		assertThat(this.session.getVersion()).isEqualTo(1);
 		assertThat(this.session.getExpiresAt()).isEqualTo(START.plus(Duration.ofDays(7)));
-		assertThat(SessionEvent.creationOf(this.session).getSequence()).isEqualTo(1);
+		assertThat(this.session.creation().getSequence()).isEqualTo(1);
 	}
 
 	@Test

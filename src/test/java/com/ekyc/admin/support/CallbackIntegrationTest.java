@@ -1,8 +1,6 @@
 package com.ekyc.admin.support;
 
-import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,26 +42,6 @@ public abstract class CallbackIntegrationTest extends IntegrationTest {
 	protected ApiResponse deliveriesOf(Created session) {
 		return api().get("/ekyc/admin/" + session.userId() + "/sessions/" + session.sessionId() + "/callbacks",
 				adminToken());
-	}
-
-	/**
-	 * Waits up to the timeout for the condition; fails the test when it does not come
-	 * true.
-	 */
-	protected static void await(Duration timeout, BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
 	}
 
 	/** A session that calls back to {@code path} on the receiver. */

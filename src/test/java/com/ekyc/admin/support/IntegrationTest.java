@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.ekyc.admin.security.Permissions;
+import com.ekyc.admin.session.SessionService;
 
 /**
  * Base of the tests that run the whole service on a random port against real PostgreSQL,
@@ -32,9 +33,6 @@ public abstract class IntegrationTest {
 
 	protected static final LocalIssuer issuer = LocalIssuer.start(0);
 
-	/** The key callbacks are signed with in tests; a test value, never used elsewhere. */
-	protected static final String TEST_SIGNING_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
 	@LocalServerPort
 	private int port;
 
@@ -47,11 +45,14 @@ public abstract class IntegrationTest {
 		properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwksUri);
 		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
 		properties.add("ekyc.security.token-url", issuer::tokenUri);
-		properties.add("ekyc.callbacks.signing-secret", () -> TEST_SIGNING_SECRET);
+		properties.add("ekyc.callbacks.signing-secret", () -> TestKeys.SIGNING_SECRET);
 	}
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SessionService sessions;
 
 	protected Api api() {
 		return new Api(this.port);
@@ -77,15 +78,9 @@ public abstract class IntegrationTest {
 		return created.json().get("id").asString();
 	}
 
-	/**
-	 * Ends a session as an approval would, straight in the database: the status endpoint
-	 * that does it through the API belongs to a later feature.
-	 */
-	protected void approve(String sessionId) {
-		this.jdbc.sql("""
-				update sessions set status = 'APPROVED', completed_at = now(), updated_at = now(),
-				                    version = version + 1
-				where id = cast(:id as uuid)""").param("id", sessionId).update();
+	/** A session built through the domain, for a new user unless told otherwise. */
+	protected SessionBuilder aSession() {
+		return new SessionBuilder(this.sessions);
 	}
 
 	protected JdbcClient jdbc() {

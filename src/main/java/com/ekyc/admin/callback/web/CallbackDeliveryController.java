@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,17 +22,14 @@ import com.ekyc.admin.web.PageQuery;
 import com.ekyc.admin.web.UserId;
 
 /**
- * A session's callback delivery log, and sending a failed delivery again.
+ * A session's callback delivery log, and sending a failed delivery again. The answers
+ * every operation shares are added by the OpenAPI customizers.
  */
 @RestController
 @RequestMapping(path = "/ekyc/admin/{userId}/sessions/{sessionId}/callbacks",
 		produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Callbacks", description = "What was sent to a session's callback URL, and redelivery")
 class CallbackDeliveryController {
-
-	private static final String PROBLEM = "application/problem+json";
-
-	private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
 
 	private final CallbackService callbacks;
 
@@ -46,12 +41,10 @@ class CallbackDeliveryController {
 			One delivery per status change after creation, in the order of the changes: its status \
 			(PENDING, DELIVERED, FAILED), attempts and last result; paged with `limit` and `start`.""")
 	@ApiResponse(responseCode = "200", description = "The delivery log")
-	@ApiResponse(responseCode = "400", description = "`userId` or `sessionId` is not valid",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-	@ApiResponse(responseCode = "404", description = "The user has no such session",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "404", description = "The user has no such session")
 	@GetMapping
-	DeliveryResponse.Log deliveries(@Parameter(example = "user-42") @PathVariable @UserId String userId,
+	DeliveryResponse.Log deliveries(
+			@Parameter(description = UserId.DESCRIPTION, example = "user-42") @PathVariable @UserId String userId,
 			@PathVariable UUID sessionId, @ParameterObject @Valid PageQuery page) {
 		return DeliveryResponse.Log
 			.of(this.callbacks.deliveriesOf(userId, sessionId, page.startOrDefault(), page.limitOrDefault()));
@@ -61,14 +54,11 @@ class CallbackDeliveryController {
 			Puts a FAILED delivery back to PENDING for an immediate attempt, with a fresh round of \
 			the retry schedule.""")
 	@ApiResponse(responseCode = "202", description = "The delivery is pending again")
-	@ApiResponse(responseCode = "400", description = "An id is not valid",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-	@ApiResponse(responseCode = "404", description = "The user has no such session or the session no such delivery",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-	@ApiResponse(responseCode = "409", description = "The delivery has not failed",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+	@ApiResponse(responseCode = "404", description = "The user has no such session or the session no such delivery")
+	@ApiResponse(responseCode = "409", description = "The delivery has not failed; `deliveryStatus` says what it is")
 	@PostMapping("/{deliveryId}/retry")
-	ResponseEntity<DeliveryResponse> redeliver(@Parameter(example = "user-42") @PathVariable @UserId String userId,
+	ResponseEntity<DeliveryResponse> redeliver(
+			@Parameter(description = UserId.DESCRIPTION, example = "user-42") @PathVariable @UserId String userId,
 			@PathVariable UUID sessionId, @PathVariable UUID deliveryId) {
 		return ResponseEntity.accepted()
 			.body(DeliveryResponse.of(this.callbacks.redeliver(userId, sessionId, deliveryId)));

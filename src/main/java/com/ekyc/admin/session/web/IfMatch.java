@@ -8,9 +8,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
+import com.ekyc.admin.web.ProblemException;
 import com.ekyc.admin.web.Problems;
 
 /**
@@ -27,7 +25,7 @@ final class IfMatch {
 	/**
 	 * The versions the header accepts, or {@code null} when any version will do (no
 	 * header, or {@code *}).
-	 * @throws ErrorResponseException {@code 400} when the header is empty or malformed
+	 * @throws ProblemException {@code 400} when the header is empty or malformed
 	 */
 	static @Nullable Set<Long> versions(@Nullable String header) {
 		if (header == null) {
@@ -58,11 +56,9 @@ final class IfMatch {
 		}
 	}
 
-	private static ErrorResponseException malformed() {
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				Problems.invalidRequest("If-Match must be * or a session's ETag, such as \"3\".", List
-					.of(new Problems.FieldError("If-Match", "must be * or a list of quoted versions such as \"3\""))),
-				null);
+	private static ProblemException malformed() {
+		return new ProblemException(Problems.invalidRequest("If-Match must be * or a session's ETag, such as \"3\".",
+				List.of(new Problems.FieldError("If-Match", "must be * or a list of quoted versions such as \"3\""))));
 	}
 
 }

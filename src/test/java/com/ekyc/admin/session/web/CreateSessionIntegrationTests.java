@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
 
+import static com.ekyc.admin.session.SessionStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CreateSessionIntegrationTests extends IntegrationTest {
@@ -96,7 +97,7 @@ class CreateSessionIntegrationTests extends IntegrationTest {
 	@Test
 	void createsNewSessionOnceTheActiveOneEnded() {
 		String userId = newUserId();
-		approve(createSession(userId));
+		aSession().forUser(userId).inStatus(APPROVED).create();
 
 		ApiResponse second = api().post("/ekyc/admin/" + userId + "/sessions", adminToken(), "{}");
 

@@ -10,6 +10,7 @@ import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.Concurrently;
 import com.ekyc.admin.support.IntegrationTest;
 
+import static com.ekyc.admin.session.SessionStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +43,7 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 		String userId = newUserId();
 		String key = UUID.randomUUID().toString();
 		ApiResponse first = create(userId, "{}", key);
-		approve(first.json().get("id").asString());
+		aSession().forUser(userId).inStatus(APPROVED).moveExisting(first.json().get("id").asString());
 
 		ApiResponse again = create(userId, "{}", key);
 
@@ -78,7 +79,7 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 		String key = UUID.randomUUID().toString();
 		String userId = newUserId();
 		ApiResponse mine = create(userId, "{}", key);
-		approve(mine.json().get("id").asString());
+		aSession().forUser(userId).inStatus(APPROVED).moveExisting(mine.json().get("id").asString());
 
 		ApiResponse theirs = api().post("/ekyc/admin/" + userId + "/sessions",
 				issuer.token("another-service", Permissions.CREATE), "{}", "Idempotency-Key", key);
@@ -99,7 +100,7 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 					.claim("client_id", null)
 					.build()),
 				"{}", "Idempotency-Key", key);
-		approve(byClient.json().get("id").asString());
+		aSession().forUser(userId).inStatus(APPROVED).moveExisting(byClient.json().get("id").asString());
 
 		ApiResponse bySubject = api().post("/ekyc/admin/" + userId + "/sessions",
 				issuer.sign(
@@ -133,7 +134,7 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 		String userId = newUserId();
 		String key = UUID.randomUUID().toString();
 		ApiResponse first = create(userId, "{}", key);
-		approve(first.json().get("id").asString());
+		aSession().forUser(userId).inStatus(APPROVED).moveExisting(first.json().get("id").asString());
 		jdbc().sql("update idempotency_keys set expires_at = now() - interval '1 second' where key = :key")
 			.param("key", key)
 			.update();

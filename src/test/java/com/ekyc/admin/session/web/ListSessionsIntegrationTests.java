@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
 
+import static com.ekyc.admin.session.SessionStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,8 +76,7 @@ class ListSessionsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void filtersByStatus() {
-		String approved = createSession(newUserId());
-		approve(approved);
+		String approved = aSession().inStatus(APPROVED).create();
 		String open = createSession(newUserId());
 
 		JsonNode onlyApproved = list("?status=APPROVED&limit=1024");

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
 
+import static com.ekyc.admin.session.SessionStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +32,7 @@ class UserSessionsIntegrationTests extends IntegrationTest {
 	@Test
 	void listsUserSessionsNewestFirst() {
 		String userId = newUserId();
-		String older = createSession(userId);
-		approve(older);
+		String older = aSession().forUser(userId).inStatus(APPROVED).create();
 		String newer = createSession(userId);
 		createSession(newUserId());
 
@@ -47,7 +47,7 @@ class UserSessionsIntegrationTests extends IntegrationTest {
 	@Test
 	void answersStatusOfNewestSession() {
 		String userId = newUserId();
-		approve(createSession(userId));
+		aSession().forUser(userId).inStatus(APPROVED).create();
 		String newest = createSession(userId);
 
 		ApiResponse response = api().get("/ekyc/admin/" + userId + "/status", adminToken());

@@ -1,4 +1,4 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.ekyc.admin.egress.CallbackAddressGuard.HostResolver;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The shape of callback URLs, the default URL and what host resolution decides; the
- * address spellings are in {@link CallbackUrlGuardAddressTests}.
+ * The shape of callback URLs and what host resolution decides; the address spellings are
+ * in {@link CallbackAddressGuardAddressTests}.
  */
-class CallbackUrlGuardTests {
+class CallbackAddressGuardTests {
 
 	private static final HostResolver PUBLIC = resolvesTo("93.184.216.34");
 
@@ -30,14 +32,14 @@ class CallbackUrlGuardTests {
 	void acceptsHttpsUrlWithPublicHostAndReturnsItUnchanged() {
 		String url = "https://callbacks.example.com:8443/ekyc/callback?tenant=a#done";
 
-		assertThat(guard(PUBLIC).choose(url)).contains(URI.create(url));
+		assertThat(guard(PUBLIC).check(url)).isEqualTo(URI.create(url));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://93.184.216.34/cb", "https://8.8.8.8/cb", "https://[2606:4700::1111]/cb",
 			"https://[2001:4860:4860::8888]:443/cb", "HTTPS://93.184.216.34/cb" })
 	void acceptsPublicAddressLiteralsWithoutResolving(String url) {
-		assertThat(guard(NOT_CONSULTED).choose(url)).contains(URI.create(url));
+		assertThat(guard(NOT_CONSULTED).check(url)).isEqualTo(URI.create(url));
 	}
 
 	@ParameterizedTest
@@ -51,15 +53,15 @@ class CallbackUrlGuardTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://example.com/cb", "HTTP://example.com/cb", "https://example.com/cb" })
 	void acceptsPlainHttpOnlyWhenAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null), PUBLIC);
+		CallbackAddressGuard guard = new CallbackAddressGuard(true, false, PUBLIC);
 
-		assertThat(guard.choose(url)).contains(URI.create(url));
+		assertThat(guard.check(url)).isEqualTo(URI.create(url));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ftp://example.com/cb", "/ekyc/callback" })
 	void namesHttpInTheRuleWhenHttpIsAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null), PUBLIC);
+		CallbackAddressGuard guard = new CallbackAddressGuard(true, false, PUBLIC);
 
 		assertRefused(guard, url, "must be an absolute http or https URL");
 	}
@@ -67,16 +69,16 @@ class CallbackUrlGuardTests {
 	@Test
 	void acceptsUrlOfExactlyTheMaximumLength() {
 		String prefix = "https://example.com/";
-		String url = prefix + "a".repeat(CallbackUrlGuard.MAX_LENGTH - prefix.length());
+		String url = prefix + "a".repeat(CallbackAddressGuard.MAX_LENGTH - prefix.length());
 
 		assertThat(url).hasSize(2048);
-		assertThat(guard(PUBLIC).choose(url)).contains(URI.create(url));
+		assertThat(guard(PUBLIC).check(url)).isEqualTo(URI.create(url));
 	}
 
 	@Test
 	void refusesUrlLongerThanTheMaximum() {
 		String prefix = "https://example.com/";
-		String url = prefix + "a".repeat(CallbackUrlGuard.MAX_LENGTH - prefix.length() + 1);
+		String url = prefix + "a".repeat(CallbackAddressGuard.MAX_LENGTH - prefix.length() + 1);
 
 		assertThat(url).hasSize(2049);
 		assertRefused(guard(PUBLIC), url, "must be at most 2048 characters");
@@ -94,7 +96,7 @@ class CallbackUrlGuardTests {
 			"https://example..com/cb", "https://.example.com/cb", "https://256.0.0.1/cb", "https://1.2.3.4.5/cb",
 			"https://4294967296/cb", "https://0x100000000/cb", "https://[zz::1]/cb" })
 	void refusesInvalidHosts(String url) {
-		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard(PUBLIC).choose(url));
+		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard(PUBLIC).check(url));
 	}
 
 	@ParameterizedTest
@@ -107,29 +109,29 @@ class CallbackUrlGuardTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "https://example.com:1/cb", "https://example.com:65535/cb" })
 	void acceptsPortsAtTheEdgesOfTheRange(String url) {
-		assertThat(guard(PUBLIC).choose(url)).contains(URI.create(url));
+		assertThat(guard(PUBLIC).check(url)).isEqualTo(URI.create(url));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://example.com:99999999999/cb", "https://example.com:-1/cb",
 			"https://example.com:443x/cb", "https://exa mple.com/cb", "https://example.com/a b" })
 	void refusesMalformedUrls(String url) {
-		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard(PUBLIC).choose(url));
+		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard(PUBLIC).check(url));
 	}
 
 	@Test
 	void acceptsHostThatDoesNotResolve() {
-		CallbackUrlGuard guard = guard((host) -> {
+		CallbackAddressGuard guard = guard((host) -> {
 			throw new UnknownHostException(host);
 		});
 
-		assertThat(guard.choose("https://not-yet-registered.example/cb"))
-			.contains(URI.create("https://not-yet-registered.example/cb"));
+		assertThat(guard.check("https://not-yet-registered.example/cb"))
+			.isEqualTo(URI.create("https://not-yet-registered.example/cb"));
 	}
 
 	@Test
 	void acceptsHostThatResolvesToNoAddress() {
-		assertThat(guard((host) -> List.of()).choose("https://example.com/cb")).isPresent();
+		assertThat(guard((host) -> List.of()).check("https://example.com/cb")).isNotNull();
 	}
 
 	@Test
@@ -148,38 +150,38 @@ class CallbackUrlGuardTests {
 	@ValueSource(strings = { "127.0.0.1", "::1", "::ffff:127.0.0.1", "fd00::1", "fe80::1", "100.64.0.1", "224.0.0.1",
 			"0.0.0.0" })
 	void refusesHostWhenAnyResolvedAddressIsNonPublic(String nonPublic) {
-		CallbackUrlGuard first = guard(resolvesTo(nonPublic, "93.184.216.34", "2606:4700::1111"));
-		CallbackUrlGuard last = guard(resolvesTo("93.184.216.34", "2606:4700::1111", nonPublic));
+		CallbackAddressGuard first = guard(resolvesTo(nonPublic, "93.184.216.34", "2606:4700::1111"));
+		CallbackAddressGuard last = guard(resolvesTo("93.184.216.34", "2606:4700::1111", nonPublic));
 
 		assertThatExceptionOfType(InvalidCallbackUrlException.class)
-			.isThrownBy(() -> first.choose("https://rebind.example.com/cb"));
+			.isThrownBy(() -> first.check("https://rebind.example.com/cb"));
 		assertThatExceptionOfType(InvalidCallbackUrlException.class)
-			.isThrownBy(() -> last.choose("https://rebind.example.com/cb"));
+			.isThrownBy(() -> last.check("https://rebind.example.com/cb"));
 	}
 
 	@Test
 	void acceptsHostResolvingOnlyToPublicAddresses() {
-		CallbackUrlGuard guard = guard(resolvesTo("93.184.216.34", "8.8.8.8", "2606:4700::1111"));
+		CallbackAddressGuard guard = guard(resolvesTo("93.184.216.34", "8.8.8.8", "2606:4700::1111"));
 
-		assertThat(guard.choose("https://example.com/cb")).isPresent();
+		assertThat(guard.check("https://example.com/cb")).isNotNull();
 	}
 
 	@Test
 	void resolvesTheHostInLowerCaseWithoutTrailingDot() {
 		List<String> asked = new ArrayList<>();
-		CallbackUrlGuard guard = guard((host) -> {
+		CallbackAddressGuard guard = guard((host) -> {
 			asked.add(host);
 			return List.of(InetAddress.getByName("93.184.216.34"));
 		});
 
-		guard.choose("https://Callbacks.EXAMPLE.com./cb");
+		guard.check("https://Callbacks.EXAMPLE.com./cb");
 
 		assertThat(asked).containsExactly("callbacks.example.com");
 	}
 
 	@Test
 	void refusesHostWhenResolverRejectsTheName() {
-		CallbackUrlGuard guard = guard((host) -> {
+		CallbackAddressGuard guard = guard((host) -> {
 			throw new IllegalArgumentException("Invalid IP address literal");
 		});
 
@@ -190,14 +192,14 @@ class CallbackUrlGuardTests {
 	@ValueSource(strings = { "https://127.0.0.1:8080/cb", "https://localhost/cb", "https://[::1]/cb",
 			"https://10.0.0.7/cb", "https://169.254.169.254/cb", "https://2130706433/cb" })
 	void acceptsNonPublicHostsWhenPrivateNetworksAreAllowed(String url) {
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, true, null), NOT_CONSULTED);
+		CallbackAddressGuard guard = new CallbackAddressGuard(false, true, NOT_CONSULTED);
 
-		assertThat(guard.choose(url)).contains(URI.create(url));
+		assertThat(guard.check(url)).isEqualTo(URI.create(url));
 	}
 
 	@Test
 	void appliesTheOtherRulesWhenPrivateNetworksAreAllowed() {
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, true, null), NOT_CONSULTED);
+		CallbackAddressGuard guard = new CallbackAddressGuard(false, true, NOT_CONSULTED);
 
 		assertRefused(guard, "http://localhost/cb", "must be an absolute https URL");
 		assertRefused(guard, "https://user@localhost/cb", "must not contain user information");
@@ -206,66 +208,14 @@ class CallbackUrlGuardTests {
 
 	@Test
 	void refusesHostResolvingToPrivateAddressEvenWhenHttpIsAllowed() {
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, false, null),
-				resolvesTo("10.0.0.7"));
+		CallbackAddressGuard guard = new CallbackAddressGuard(true, false, resolvesTo("10.0.0.7"));
 
 		assertThatExceptionOfType(InvalidCallbackUrlException.class)
-			.isThrownBy(() -> guard.choose("http://internal.example.com/cb"));
+			.isThrownBy(() -> guard.check("http://internal.example.com/cb"));
 	}
 
-	@Test
-	void choosesNothingWhenNoneIsRequestedNorConfigured() {
-		assertThat(guard(NOT_CONSULTED).choose(null)).isEmpty();
-	}
-
-	@Test
-	void choosesTheConfiguredDefaultWhenNoneIsRequested() {
-		URI defaultUrl = URI.create("https://backoffice.example.com/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, false, defaultUrl), PUBLIC);
-
-		assertThat(guard.choose(null)).contains(defaultUrl);
-		assertThat(guard.choose("https://other.example.com/cb")).contains(URI.create("https://other.example.com/cb"));
-	}
-
-	@Test
-	void checksTheRequestedUrlEvenWhenADefaultIsConfigured() {
-		URI defaultUrl = URI.create("https://backoffice.example.com/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(false, false, defaultUrl), PUBLIC);
-
-		assertThatExceptionOfType(InvalidCallbackUrlException.class)
-			.isThrownBy(() -> guard.choose("https://127.0.0.1/cb"));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "http://backoffice.example.com/cb", "https://127.0.0.1/cb", "https://localhost/cb",
-			"https://user@backoffice.example.com/cb", "https://backoffice.example.com:0/cb", "/relative" })
-	void refusesToStartWithAnInvalidDefaultUrl(String defaultUrl) {
-		CallbackProperties properties = TestCallbackProperties.of(false, false, URI.create(defaultUrl));
-
-		assertThatIllegalStateException().isThrownBy(() -> new CallbackUrlGuard(properties, PUBLIC))
-			.withMessageStartingWith("ekyc.callbacks.default-url is not a valid callback URL: callback ")
-			.withCauseInstanceOf(InvalidCallbackUrlException.class);
-	}
-
-	@Test
-	void refusesToStartWithADefaultUrlResolvingToAPrivateAddress() {
-		CallbackProperties properties = TestCallbackProperties.of(false, false,
-				URI.create("https://backoffice.internal/cb"));
-
-		assertThatIllegalStateException().isThrownBy(() -> new CallbackUrlGuard(properties, resolvesTo("10.1.2.3")))
-			.withMessageContaining("private address");
-	}
-
-	@Test
-	void startsWithANonPublicDefaultUrlWhenDevelopmentSettingsAllowIt() {
-		URI defaultUrl = URI.create("http://localhost:8080/ekyc/callback");
-		CallbackUrlGuard guard = new CallbackUrlGuard(TestCallbackProperties.of(true, true, defaultUrl), NOT_CONSULTED);
-
-		assertThat(guard.choose(null)).contains(defaultUrl);
-	}
-
-	static CallbackUrlGuard guard(HostResolver resolver) {
-		return new CallbackUrlGuard(TestCallbackProperties.of(false, false, null), resolver);
+	static CallbackAddressGuard guard(HostResolver resolver) {
+		return new CallbackAddressGuard(false, false, resolver);
 	}
 
 	static HostResolver resolvesTo(String... addresses) {
@@ -278,8 +228,8 @@ class CallbackUrlGuardTests {
 		};
 	}
 
-	static void assertRefused(CallbackUrlGuard guard, String url, String rule) {
-		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard.choose(url))
+	static void assertRefused(CallbackAddressGuard guard, String url, String rule) {
+		assertThatExceptionOfType(InvalidCallbackUrlException.class).isThrownBy(() -> guard.check(url))
 			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).startsWith("callback " + rule));
 	}
 

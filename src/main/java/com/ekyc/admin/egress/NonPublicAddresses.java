@@ -1,4 +1,4 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * special-purpose ranges that are not globally reachable, in IPv4 and IPv6, including
  * IPv4 addresses carried inside IPv6 ones (mapped, compatible, NAT64, 6to4).
  */
-public final class NonPublicAddresses {
+final class NonPublicAddresses {
 
 	private static final List<Range> IPV4 = List.of(range("0.0.0.0", 8, "unspecified"), range("10.0.0.0", 8, "private"),
 			range("100.64.0.0", 10, "carrier-grade NAT"), range("127.0.0.0", 8, "loopback"),
@@ -120,6 +120,13 @@ public final class NonPublicAddresses {
 			return (address[fullBytes] & mask) == (this.network[fullBytes] & mask);
 		}
 
+	}
+
+	/**
+	 * The kind with its article, as a sentence needs it: "a private", "an unspecified".
+	 */
+	static String withArticle(String kind) {
+		return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
 	}
 
 }

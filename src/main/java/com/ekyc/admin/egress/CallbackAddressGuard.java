@@ -1,4 +1,4 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,57 +8,48 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.stereotype.Component;
-
-import com.ekyc.admin.session.CallbackUrlPolicy;
+import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * Checks callback URLs: absolute {@code https} (or {@code http} when allowed), at most
- * 2,048 characters, no user-info, and a host that neither is nor resolves to a non-public
- * address unless private networks are allowed. A host that does not resolve now is
- * accepted: every delivery checks the address it connects to again.
+ * The rules for where callbacks may go. A callback URL is absolute {@code https} (or
+ * {@code http} when allowed), at most 2,048 characters, without user-info, and its host
+ * neither is nor resolves to a non-public address unless private networks are allowed. A
+ * host that does not resolve now is accepted: every connection is checked again by
+ * {@link #dnsResolver()}, against the addresses it actually connects to.
  */
-@Component
-class CallbackUrlGuard implements CallbackUrlPolicy {
+public final class CallbackAddressGuard {
 
 	static final int MAX_LENGTH = 2048;
 
-	private final CallbackProperties properties;
+	private final boolean allowHttp;
+
+	private final boolean allowPrivateNetworks;
 
 	private final HostResolver resolver;
 
-	CallbackUrlGuard(CallbackProperties properties, HostResolver resolver) {
-		this.properties = properties;
+	public CallbackAddressGuard(boolean allowHttp, boolean allowPrivateNetworks, HostResolver resolver) {
+		this.allowHttp = allowHttp;
+		this.allowPrivateNetworks = allowPrivateNetworks;
 		this.resolver = resolver;
-		URI defaultUrl = properties.defaultUrl();
-		if (defaultUrl != null) {
-			try {
-				check(defaultUrl.toString());
-			}
-			catch (InvalidCallbackUrlException ex) {
-				throw new IllegalStateException(
-						"ekyc.callbacks.default-url is not a valid callback URL: " + ex.getBody().getDetail(), ex);
-			}
-		}
 	}
 
-	@Override
-	public Optional<URI> choose(@Nullable String requested) {
-		return (requested != null) ? Optional.of(check(requested)) : Optional.ofNullable(this.properties.defaultUrl());
-	}
-
-	URI check(String url) {
+	/**
+	 * Checks a callback URL against every rule.
+	 * @param url the URL as the caller gave it
+	 * @return the URL
+	 * @throws com.ekyc.admin.web.ProblemException {@code 400} naming the {@code callback}
+	 * field and the rule it breaks
+	 */
+	public URI check(String url) {
 		if (url.length() > MAX_LENGTH) {
 			throw new InvalidCallbackUrlException("must be at most " + MAX_LENGTH + " characters");
 		}
 		URI uri = parse(url);
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		boolean allowed = scheme.equals("https") || (scheme.equals("http") && this.properties.allowHttp());
+		boolean allowed = scheme.equals("https") || (scheme.equals("http") && this.allowHttp);
 		if (!uri.isAbsolute() || !allowed) {
-			throw new InvalidCallbackUrlException(this.properties.allowHttp() ? "must be an absolute http or https URL"
-					: "must be an absolute https URL");
+			throw new InvalidCallbackUrlException(
+					this.allowHttp ? "must be an absolute http or https URL" : "must be an absolute https URL");
 		}
 		if (uri.getRawUserInfo() != null) {
 			throw new InvalidCallbackUrlException("must not contain user information");
@@ -70,10 +61,19 @@ class CallbackUrlGuard implements CallbackUrlPolicy {
 		if (uri.getPort() == 0 || uri.getPort() > 65535) {
 			throw new InvalidCallbackUrlException("must have a port between 1 and 65535");
 		}
-		if (!this.properties.allowPrivateNetworks()) {
+		if (!this.allowPrivateNetworks) {
 			checkPublic(host.toLowerCase(Locale.ROOT));
 		}
 		return uri;
+	}
+
+	/**
+	 * The resolver for the HTTP client that sends callbacks: it resolves a host once,
+	 * refuses with a {@link RefusedAddressException} if any address is non-public, and
+	 * hands the client exactly the addresses it checked.
+	 */
+	public DnsResolver dnsResolver() {
+		return new PublicAddressResolver(this.resolver, this.allowPrivateNetworks);
 	}
 
 	private static URI parse(String url) {
@@ -126,13 +126,34 @@ class CallbackUrlGuard implements CallbackUrlPolicy {
 		}
 	}
 
-	private static String article(String word) {
-		return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+	private static InvalidCallbackUrlException notPublic(String kind) {
+		return new InvalidCallbackUrlException("host must not be or resolve to " + NonPublicAddresses.withArticle(kind)
+				+ " address; callbacks go to public addresses only");
 	}
 
-	private static InvalidCallbackUrlException notPublic(String kind) {
-		return new InvalidCallbackUrlException("host must not be or resolve to " + article(kind) + " " + kind
-				+ " address; callbacks go to public addresses only");
+	/**
+	 * Resolves a host name to its addresses: the system resolver in production, a fixed
+	 * table in tests of DNS answers that cannot be arranged for real.
+	 */
+	@FunctionalInterface
+	public interface HostResolver {
+
+		HostResolver SYSTEM = (host) -> List.of(InetAddress.getAllByName(host));
+
+		List<InetAddress> resolve(String host) throws UnknownHostException;
+
+	}
+
+	/**
+	 * A callback's host is or resolves to an address callbacks must not reach; its
+	 * message says so in a sentence.
+	 */
+	public static final class RefusedAddressException extends UnknownHostException {
+
+		RefusedAddressException(String host, String kind) {
+			super(host + " resolves to " + NonPublicAddresses.withArticle(kind) + " address; not connecting");
+		}
+
 	}
 
 }

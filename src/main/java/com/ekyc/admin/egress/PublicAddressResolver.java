@@ -1,4 +1,4 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -15,11 +15,11 @@ import org.apache.hc.client5.http.DnsResolver;
  */
 class PublicAddressResolver implements DnsResolver {
 
-	private final HostResolver resolver;
+	private final CallbackAddressGuard.HostResolver resolver;
 
 	private final boolean allowPrivateNetworks;
 
-	PublicAddressResolver(HostResolver resolver, boolean allowPrivateNetworks) {
+	PublicAddressResolver(CallbackAddressGuard.HostResolver resolver, boolean allowPrivateNetworks) {
 		this.resolver = resolver;
 		this.allowPrivateNetworks = allowPrivateNetworks;
 	}
@@ -31,7 +31,7 @@ class PublicAddressResolver implements DnsResolver {
 			for (InetAddress address : addresses) {
 				Optional<String> kind = NonPublicAddresses.classify(address);
 				if (kind.isPresent()) {
-					throw new NonPublicAddressException(host, kind.get());
+					throw new CallbackAddressGuard.RefusedAddressException(host, kind.get());
 				}
 			}
 		}
@@ -41,18 +41,6 @@ class PublicAddressResolver implements DnsResolver {
 	@Override
 	public String resolveCanonicalHostname(String host) {
 		return host;
-	}
-
-	/**
-	 * The callback's host is or resolves to an address callbacks must not reach.
-	 */
-	static final class NonPublicAddressException extends UnknownHostException {
-
-		NonPublicAddressException(String host, String kind) {
-			super(host + " resolves to " + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind
-					+ " address; not connecting");
-		}
-
 	}
 
 }

@@ -1,13 +1,14 @@
-package com.ekyc.admin.callback;
+package com.ekyc.admin.egress;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+
+import com.ekyc.admin.web.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,19 +25,20 @@ class InvalidCallbackUrlExceptionTests {
 		assertThat(problem.getTitle()).isEqualTo("Invalid request");
 		assertThat(problem.getDetail()).isEqualTo("callback must not contain user information.");
 		assertThat(problem.getProperties()).containsEntry("errors",
-				List.of(Map.of("field", "callback", "message", "must not contain user information")));
+				List.of(new Problems.FieldError("callback", "must not contain user information")));
 	}
 
 	@Test
 	void namesTheRuleTheGuardFoundBroken() {
-		CallbackUrlGuard guard = CallbackUrlGuardTests.guard(CallbackUrlGuardTests.resolvesTo("93.184.216.34"));
+		CallbackAddressGuard guard = CallbackAddressGuardTests
+			.guard(CallbackAddressGuardTests.resolvesTo("93.184.216.34"));
 
 		try {
-			guard.choose("https://user@example.com/cb");
+			guard.check("https://user@example.com/cb");
 		}
 		catch (InvalidCallbackUrlException ex) {
 			assertThat(ex.getBody().getProperties()).containsEntry("errors",
-					List.of(Map.of("field", "callback", "message", "must not contain user information")));
+					List.of(new Problems.FieldError("callback", "must not contain user information")));
 			return;
 		}
 		throw new AssertionError("The guard accepted a URL with user information");
