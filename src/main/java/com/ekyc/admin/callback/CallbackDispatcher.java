@@ -102,10 +102,14 @@ class CallbackDispatcher implements SchedulingConfigurer {
 	 */
 	void claimDue() {
 		this.claimAsked.set(false);
-		synchronized (this.claiming) {
-			boolean full = true;
-			while (full && this.workers.isRunning()) {
-				full = claimAndHandOver();
+		// A claim serves no one request, whichever woke it: its attempts each log under
+		// the request id of their own change.
+		try (RequestIds.Scope noRequest = RequestIds.open(null)) {
+			synchronized (this.claiming) {
+				boolean full = true;
+				while (full && this.workers.isRunning()) {
+					full = claimAndHandOver();
+				}
 			}
 		}
 	}

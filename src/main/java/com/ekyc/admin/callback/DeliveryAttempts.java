@@ -88,6 +88,12 @@ class DeliveryAttempts {
 		if (result.succeeded()) {
 			this.endToEnd.record(Duration.between(attempted.getCreatedAt(), now));
 		}
+		else if (attempted.getStatus() == DeliveryStatus.FAILED) {
+			// The receiver's trouble, not the service's: told, not raised as a warning.
+			logger.info(
+					"Callback delivery {} of session {} failed after {} attempts: {}; POST its retry to send it again",
+					attempted.getId(), attempted.getSessionId(), attempted.getAttempts(), attempted.getLastError());
+		}
 		// One vocabulary for both: what the attempt meant for the delivery.
 		String outcome = (attempted.getStatus() == DeliveryStatus.PENDING) ? "retry" : result.outcome();
 		this.meters.counter("ekyc.callbacks.deliveries", "outcome", outcome).increment();

@@ -32,6 +32,10 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 				"ekyc_callbacks_deliveries_total{application=\"ekyc-admin\",outcome=\"delivered\"}",
 				"ekyc_callbacks_attempt_seconds_count", "ekyc_callbacks_delivery_delay_seconds_bucket",
 				"ekyc_callbacks_pending", "http_server_requests_seconds_bucket", "application=\"ekyc-admin\"");
+		// The attempts are observed by RestClient, all receivers under one client name.
+		assertThat(metrics.body().lines().filter((line) -> line.startsWith("http_client_requests_seconds_count")))
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).contains("client_name=\"callback-receiver\"", "uri=\"none\""));
 	}
 
 	@Test

@@ -52,6 +52,40 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void describesWhatTheTableOfMovesAndTheSettingsDecide() {
+		JsonNode paths = document().get("paths");
+		String changeStatus = paths.get("/ekyc/admin/{userId}/sessions/{sessionId}/status")
+			.get("post")
+			.get("description")
+			.asString();
+		JsonNode create = paths.get("/ekyc/admin/{userId}/sessions").get("post");
+
+		assertThat(changeStatus)
+			.contains("CREATED → IN_PROGRESS, SUBMITTED, CANCELLED;",
+					"IN_REVIEW → RESUBMISSION_REQUESTED, APPROVED, REJECTED, CANCELLED;",
+					"APPROVED, REJECTED, EXPIRED and CANCELLED are terminal; EXPIRED is set only by the service.")
+			.doesNotContain("{");
+		assertThat(create.get("description").asString()).contains("within 24 hours").doesNotContain("{");
+		assertThat(create.get("parameters").toString()).contains("within 24 hours");
+	}
+
+	@Test
+	void answersEveryErrorWithTheProblemSchemaOnly() {
+		operations(document()).forEach((operation) -> operation.getValue()
+			.get("responses")
+			.properties()
+			.stream()
+			.filter((answer) -> answer.getKey().startsWith("4") || answer.getKey().startsWith("5"))
+			.forEach((answer) -> {
+				JsonNode content = answer.getValue().get("content");
+				assertThat(content.propertyNames()).as(operation.getKey() + " " + answer.getKey())
+					.containsExactly("application/problem+json");
+				assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
+					.isEqualTo("#/components/schemas/ProblemDetail");
+			}));
+	}
+
+	@Test
 	void describesEveryResponseHeaderWithASchema() {
 		List<String> headersWithoutSchema = new ArrayList<>();
 		operations(document())

@@ -38,6 +38,7 @@ import com.ekyc.admin.session.IdempotencyKey;
 import com.ekyc.admin.session.SessionCreation;
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
+import com.ekyc.admin.web.IfMatch;
 import com.ekyc.admin.web.PageQuery;
 import com.ekyc.admin.web.UserId;
 

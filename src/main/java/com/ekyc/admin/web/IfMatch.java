@@ -1,4 +1,4 @@
-package com.ekyc.admin.session.web;
+package com.ekyc.admin.web;
 
 import java.util.HashSet;
 import java.util.List;
@@ -8,14 +8,12 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import com.ekyc.admin.web.ProblemException;
-import com.ekyc.admin.web.Problems;
-
 /**
- * Reads an {@code If-Match} header (RFC 9110): {@code *}, or a list of a session's ETags
- * ({@code "<version>"}). Weak tags never match, as strong comparison requires.
+ * Reads an {@code If-Match} header (RFC 9110) for resources whose ETag is their version
+ * ({@code "<version>"}): {@code *}, or a list of such tags. Weak tags never match, as
+ * strong comparison requires.
  */
-final class IfMatch {
+public final class IfMatch {
 
 	private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*(?:,|$)");
 
@@ -27,7 +25,7 @@ final class IfMatch {
 	 * header, or {@code *}).
 	 * @throws ProblemException {@code 400} when the header is empty or malformed
 	 */
-	static @Nullable Set<Long> versions(@Nullable String header) {
+	public static @Nullable Set<Long> versions(@Nullable String header) {
 		if (header == null) {
 			return null;
 		}
