@@ -25,6 +25,7 @@ import com.ekyc.admin.support.Receiver;
 import com.ekyc.admin.support.Receiver.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The address is checked again at every attempt, against the address actually connected
@@ -123,6 +124,34 @@ class CallbackSenderTests {
 		AttemptResult result = sender(true, HostResolver.SYSTEM).send(delivery(receiver.url(path)));
 
 		assertThat(result.error()).isEqualTo("no answer from 127.0.0.1 within 2 s");
+	}
+
+	@Test
+	void readsAtMostAKibibyteOfAnAnswerAndDropsTheRest() {
+		String path = "/long/" + UUID.randomUUID();
+		receiver.always(path, Answer.status(200).withBody(200_000_000));
+		long started = System.nanoTime();
+
+		AttemptResult result = sender(true, HostResolver.SYSTEM).send(delivery(receiver.url(path)));
+
+		assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+		await("the receiver saw the connection dropped").atMost(Duration.ofSeconds(5))
+			.until(() -> receiver.bodyBytesSent(path) > 0);
+		assertThat(receiver.bodyBytesSent(path)).as("bytes sent before the connection was dropped")
+			.isLessThan(20_000_000);
+	}
+
+	@Test
+	void holdsAnAnswerSentAByteAtATimeToTheSameDeadline() {
+		String path = "/dripping/" + UUID.randomUUID();
+		receiver.always(path, Answer.status(200).withBody(10_000).dripping(Duration.ofMillis(20)));
+		long started = System.nanoTime();
+
+		AttemptResult result = sender(true, HostResolver.SYSTEM).send(delivery(receiver.url(path)));
+
+		assertThat(result.error()).isEqualTo("no answer from 127.0.0.1 within 2 s");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
 	}
 
 	private static CallbackSender sender(boolean allowPrivateNetworks, HostResolver resolver) {

@@ -1,11 +1,13 @@
 package com.ekyc.admin.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class Receiver implements AutoCloseable {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpServer server;
+
+	private final Map<String, Long> bodySent = new ConcurrentHashMap<>();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -108,7 +112,8 @@ public final class Receiver implements AutoCloseable {
 				Thread.sleep(answer.delay().toMillis());
 			}
 			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-			exchange.sendResponseHeaders(answer.status(), -1);
+			exchange.sendResponseHeaders(answer.status(), (answer.bodyBytes() > 0) ? 0 : -1);
+			this.bodySent.put(path, sendBody(exchange.getResponseBody(), answer));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -120,6 +125,36 @@ public final class Receiver implements AutoCloseable {
 		}
 	}
 
+	// How many bytes of the body went out before the client closed the connection.
+	private static long sendBody(OutputStream out, Answer answer) throws InterruptedException {
+		byte[] chunk = new byte[answer.drip().isZero() ? 8192 : 1];
+		Arrays.fill(chunk, (byte) 'x');
+		long sent = 0;
+		try {
+			while (sent < answer.bodyBytes()) {
+				int length = (int) Math.min(chunk.length, answer.bodyBytes() - sent);
+				out.write(chunk, 0, length);
+				out.flush();
+				sent += length;
+				if (!answer.drip().isZero()) {
+					Thread.sleep(answer.drip().toMillis());
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The client stopped reading and closed the connection: what it may do.
+		}
+		return sent;
+	}
+
+	/**
+	 * How many bytes of its last answer's body the receiver got out on this path before
+	 * the client closed the connection.
+	 */
+	public long bodyBytesSent(String path) {
+		return this.bodySent.getOrDefault(path, 0L);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -128,18 +163,28 @@ public final class Receiver implements AutoCloseable {
 	/**
 	 * How the receiver answers one request.
 	 */
-	public record Answer(int status, Duration delay, Map<String, String> headers) {
+	public record Answer(int status, Duration delay, Map<String, String> headers, long bodyBytes, Duration drip) {
 
 		public static Answer status(int status) {
-			return new Answer(status, Duration.ZERO, Map.of());
+			return new Answer(status, Duration.ZERO, Map.of(), 0, Duration.ZERO);
 		}
 
 		public static Answer hang(Duration delay) {
-			return new Answer(200, delay, Map.of());
+			return new Answer(200, delay, Map.of(), 0, Duration.ZERO);
 		}
 
 		public Answer withHeader(String name, String value) {
-			return new Answer(this.status, this.delay, Map.of(name, value));
+			return new Answer(this.status, this.delay, Map.of(name, value), this.bodyBytes, this.drip);
+		}
+
+		/** A body of this many bytes, sent chunked. */
+		public Answer withBody(long bytes) {
+			return new Answer(this.status, this.delay, this.headers, bytes, this.drip);
+		}
+
+		/** The body one byte at a time, with this pause between bytes. */
+		public Answer dripping(Duration pause) {
+			return new Answer(this.status, this.delay, this.headers, this.bodyBytes, pause);
 		}
 
 	}
