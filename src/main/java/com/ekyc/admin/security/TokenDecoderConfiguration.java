@@ -28,12 +28,17 @@ import org.springframework.util.StringUtils;
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties: a signature by one of
  * the issuer's keys (see {@link IssuerKeys}), {@code exp} present and not passed,
  * {@code nbf} and {@code iat} not in the future (60 s of clock skew), {@code iss} equal
- * to the issuer, {@code aud} holding a configured audience, and a caller named.
+ * to the issuer, {@code aud} holding a configured audience, and a caller named. A token
+ * that passed is not checked again while {@link VerifiedTokens} remembers it.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
 
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+	// Distinct valid tokens remembered at once (a few KiB each): far more than the
+	// service accounts that call at the same time.
+	private static final int VERIFIED_TOKENS_KEPT = 4096;
 
 	@Bean
 	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer) {
@@ -46,8 +51,8 @@ class TokenDecoderConfiguration {
 			throw new IllegalStateException("No token audience is configured: set "
 					+ "spring.security.oauth2.resourceserver.jwt.audiences (tokens must be meant for this service)");
 		}
-		return decoder(issuer, StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : null,
-				jwt.getJwsAlgorithms(), audiences);
+		return new VerifiedTokens(decoder(issuer, StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : null,
+				jwt.getJwsAlgorithms(), audiences), VERIFIED_TOKENS_KEPT);
 	}
 
 	/**
