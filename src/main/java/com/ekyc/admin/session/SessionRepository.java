@@ -100,4 +100,24 @@ interface SessionRepository extends Repository<Session, UUID> {
 			""")
 	List<Session> findNewestWithStatus(Collection<String> statuses, long start, int limit);
 
+	/**
+	 * The sessions that come after the given one in the list's order (newest first), by
+	 * the index on that order: as fast deep in the list as at its top.
+	 */
+	@Query(nativeQuery = true, value = """
+			select * from sessions
+			where (created_at, id) < (:createdAt, :id)
+			order by created_at desc, id desc
+			limit :limit
+			""")
+	List<Session> findNewestAfter(Instant createdAt, UUID id, int limit);
+
+	@Query(nativeQuery = true, value = """
+			select * from sessions
+			where status in (:statuses) and (created_at, id) < (:createdAt, :id)
+			order by created_at desc, id desc
+			limit :limit
+			""")
+	List<Session> findNewestWithStatusAfter(Collection<String> statuses, Instant createdAt, UUID id, int limit);
+
 }

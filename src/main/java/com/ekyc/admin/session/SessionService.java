@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.database.KeysetPage;
 import com.ekyc.admin.database.OffsetPage;
 
 /**
@@ -151,6 +152,17 @@ public class SessionService {
 		List<Session> found = statuses.isEmpty() ? this.sessions.findNewest(start, limit + 1)
 				: this.sessions.findNewestWithStatus(statuses.stream().map(Enum::name).toList(), start, limit + 1);
 		return OffsetPage.of(found, start, limit);
+	}
+
+	/**
+	 * The page of all sessions, newest first, that follows the session created at
+	 * {@code createdAt} with id {@code id}, optionally only those in the given statuses.
+	 */
+	public KeysetPage<Session> listAfter(Set<SessionStatus> statuses, Instant createdAt, UUID id, int limit) {
+		List<Session> found = statuses.isEmpty() ? this.sessions.findNewestAfter(createdAt, id, limit + 1)
+				: this.sessions.findNewestWithStatusAfter(statuses.stream().map(Enum::name).toList(), createdAt, id,
+						limit + 1);
+		return KeysetPage.of(found, limit);
 	}
 
 	/**

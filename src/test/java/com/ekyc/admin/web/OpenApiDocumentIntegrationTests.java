@@ -164,8 +164,9 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 	@ParameterizedTest
 	@CsvSource({ "CallbackDelivery, lastAttemptAt", "CallbackDelivery, deliveredAt", "CallbackDelivery, lastStatusCode",
 			"CallbackDelivery, lastError", "Session, callback", "Session, reason", "Session, completedAt",
-			"SessionEvent, from", "SessionEvent, reason", "Status, reason", "SessionPage, nextStart",
-			"UserSessions, nextStart", "SessionHistory, nextStart", "CallbackDeliveries, nextStart" })
+			"SessionEvent, from", "SessionEvent, reason", "Status, reason", "SessionPage, start",
+			"SessionPage, nextStart", "SessionPage, nextCursor", "UserSessions, nextStart", "SessionHistory, nextStart",
+			"CallbackDeliveries, nextStart" })
 	void marksFieldsThatCanBeNullAsNullable(String schema, String property) {
 		JsonNode field = document().get("components").get("schemas").get(schema).get("properties").get(property);
 

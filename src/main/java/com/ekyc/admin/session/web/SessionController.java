@@ -40,6 +40,8 @@ import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.web.IfMatch;
 import com.ekyc.admin.web.PageQuery;
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 import com.ekyc.admin.web.UserId;
 
 /**
@@ -64,18 +66,33 @@ class SessionController {
 	@Operation(summary = "Admin list of user sessions", description = """
 			Retrieves a list of user sessions for administrative oversight, newest first (by \
 			`createdAt`, then `id`). Page with `limit` and `start`; `nextStart` is the `start` of \
-			the next page, or null when nothing follows.""")
+			the next page, or null when nothing follows. For deep pages send `nextCursor` back as \
+			`cursor` instead: the next page is found by position, as fast at page 1,000 as at \
+			page 1, and sessions created meanwhile do not shift it. A cursor goes with the same \
+			`status` parameters it was given for; `cursor` and `start` together are `400`.""")
 	@ApiResponse(responseCode = "200", description = "A page of sessions")
 	@GetMapping
 	SessionPageResponse list(@ParameterObject @Valid PageQuery page,
 			@Parameter(description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
-					name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses) {
+					name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses,
+			@Parameter(description = "The `nextCursor` of the previous page, instead of `start`",
+					schema = @Schema(type = "string", maxLength = SessionCursor.MAX_LENGTH)) @RequestParam(
+							name = "cursor", required = false) @Nullable String cursor) {
 		// An empty status=, like an empty limit=, counts as not given.
 		Set<SessionStatus> wanted = EnumSet.noneOf(SessionStatus.class);
 		if (statuses != null) {
 			statuses.stream().filter(Objects::nonNull).forEach(wanted::add);
 		}
-		return SessionPageResponse.of(this.sessions.list(wanted, page.startOrDefault(), page.limitOrDefault()));
+		if (cursor == null || cursor.isEmpty()) {
+			return SessionPageResponse.of(this.sessions.list(wanted, page.startOrDefault(), page.limitOrDefault()),
+					wanted);
+		}
+		if (page.start() != null) {
+			throw new ProblemException(Problems.invalidField("cursor", "and start cannot be used together"));
+		}
+		SessionCursor after = SessionCursor.decode(cursor, wanted);
+		return SessionPageResponse
+			.of(this.sessions.listAfter(wanted, after.createdAt(), after.id(), page.limitOrDefault()), wanted);
 	}
 
 	@Operation(summary = "Retrieve a specific user's session details", description = """

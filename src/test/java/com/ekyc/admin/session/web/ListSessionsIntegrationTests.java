@@ -6,12 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
 
 import static com.ekyc.admin.session.SessionStatus.APPROVED;
+import static com.ekyc.admin.session.SessionStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -109,6 +111,109 @@ class ListSessionsIntegrationTests extends IntegrationTest {
 		assertThat(page.get("limit").asInt()).isEqualTo(1024);
 		assertThat(page.get("start").asInt()).isEqualTo(0);
 		assertThat(page.get("items").isEmpty()).isFalse();
+	}
+
+	@Test
+	void pagesByCursorThroughTheSameSessionsAsByStart() {
+		for (int i = 0; i < 7; i++) {
+			createSession(newUserId());
+		}
+		JsonNode first = list("?limit=3");
+		List<String> byStart = new ArrayList<>(ids(first));
+		byStart.addAll(ids(list("?limit=3&start=3")));
+		byStart.addAll(ids(list("?limit=3&start=6")));
+
+		List<String> byCursor = new ArrayList<>(ids(first));
+		JsonNode second = list("?limit=3&cursor=" + first.get("nextCursor").asString());
+		byCursor.addAll(ids(second));
+		JsonNode third = list("?limit=3&cursor=" + second.get("nextCursor").asString());
+		byCursor.addAll(ids(third));
+
+		assertThat(byCursor).hasSize(9).isEqualTo(byStart);
+		assertThat(second.get("start").isNull()).isTrue();
+		assertThat(second.get("nextStart").isNull()).isTrue();
+	}
+
+	@Test
+	void keepsItsPlaceWhenSessionsAreCreatedBetweenPages() {
+		for (int i = 0; i < 4; i++) {
+			createSession(newUserId());
+		}
+		JsonNode first = list("?limit=2");
+		JsonNode expected = list("?limit=2&start=2");
+		createSession(newUserId());
+
+		JsonNode second = list("?limit=2&cursor=" + first.get("nextCursor").asString());
+
+		assertThat(ids(second)).isEqualTo(ids(expected));
+	}
+
+	@Test
+	void endsWithNullNextCursor() {
+		aSession().inStatus(REJECTED).create();
+		aSession().inStatus(REJECTED).create();
+		List<String> whole = ids(list("?status=REJECTED&limit=1024"));
+
+		List<String> walked = new ArrayList<>();
+		JsonNode page = list("?status=REJECTED&limit=1");
+		walked.addAll(ids(page));
+		while (!page.get("nextCursor").isNull() && walked.size() <= whole.size()) {
+			page = list("?status=REJECTED&limit=1&cursor=" + page.get("nextCursor").asString());
+			walked.addAll(ids(page));
+		}
+
+		assertThat(walked).isEqualTo(whole);
+		assertThat(page.get("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void filtersByStatusAlongTheCursor() {
+		String approved = aSession().inStatus(APPROVED).create();
+		createSession(newUserId());
+		String olderApproved = aSession().inStatus(APPROVED).create();
+		createSession(newUserId());
+
+		JsonNode first = list("?status=APPROVED&limit=1");
+		JsonNode second = list("?status=APPROVED&limit=1&cursor=" + first.get("nextCursor").asString());
+
+		assertThat(ids(first)).containsExactly(olderApproved);
+		assertThat(ids(second)).containsExactly(approved);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = ';', value = { "start=3; and start cannot be used together",
+			"status=APPROVED; was given for other status filters: send the same status parameters as the first page" })
+	void refusesACursorWithStartOrOtherFilters(String other, String message) {
+		createSession(newUserId());
+		createSession(newUserId());
+		String cursor = list("?limit=1").get("nextCursor").asString();
+
+		ApiResponse response = api().get("/ekyc/admin?limit=1&cursor=" + cursor + "&" + other, adminToken());
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+		assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo(message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "x", "czF8", "czF8bm90LWEtdGltZXxub3QtYS11dWlkfA",
+			"czF8MjAyNi0xMS0yOVQxMjowMDowMFp8MDE5YWM0YjItN2YxZS03YzNhLThkMmUtNGIxZjVhOWMzZDEwfERPTkU",
+			"czF8MjAyNi0xMS0yOVQxMjowMDowMFp8MS0xLTEtMS0xfA", "a,b" })
+	void refusesWhatIsNotACursorOfThisService(String cursor) {
+		ApiResponse response = api().get("/ekyc/admin?cursor=" + cursor, adminToken());
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+	}
+
+	@Test
+	void refusesAnOverlongCursor() {
+		ApiResponse response = api().get("/ekyc/admin?cursor=" + "A".repeat(SessionCursor.MAX_LENGTH + 1),
+				adminToken());
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
 	}
 
 	@Test
