@@ -1,12 +1,15 @@
--- Shared by create-session.lua and status.lua (loaded with dofile): the bearer token,
+-- Shared by the wrk scripts (loaded with dofile): the bearer token,
 -- a per-thread number, a count of the HTTP status codes answered, and a machine-readable
 -- summary line ("BENCH key=value ...") that latency.sh parses.
 
+-- BENCH_NO_TOKEN=1 sends none (health).
 local token = os.getenv("BENCH_TOKEN")
-if token == nil or token == "" then
-	error("BENCH_TOKEN is not set")
+if os.getenv("BENCH_NO_TOKEN") ~= "1" then
+	if token == nil or token == "" then
+		error("BENCH_TOKEN is not set")
+	end
+	wrk.headers["Authorization"] = "Bearer " .. token
 end
-wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Accept"] = "application/json"
 
 -- Main Lua state: remember the threads so done() can read their counts.

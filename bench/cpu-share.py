@@ -6,9 +6,9 @@ Usage: cpu-share.py APP_PID DB_NAME LABEL [SECONDS]
 
 Samples utime+stime of every process in /proc once a second and sums the deltas per
 group: the service (APP_PID), PostgreSQL backends of DB_NAME, wrk, the callback benchmark's
-receiver and load generator (bench/callback-*.js, shown when they ran), and everything else
-(named, biggest first). Processes that exit lose at most their last second. Idle time
-comes from /proc/stat.
+receiver and load generator (bench/callback-*.js) and pgbench (these three shown when they
+ran), and everything else (named, biggest first). Processes that exit lose at most their
+last second. Idle time comes from /proc/stat.
 """
 
 import os
@@ -50,6 +50,8 @@ def group(pid, comm, cmdline, app_pid, db_name):
         return "service"
     if comm == "wrk":
         return "wrk"
+    if comm == "pgbench":  # bench/throughput.sh's other load generator
+        return "pgbench"
     if "bench/callback-receiver.js" in cmdline:
         return "receiver"
     if "bench/callback-load.js" in cmdline:
@@ -96,7 +98,7 @@ def main():
     elapsed = time.monotonic() - started
     cpus = os.cpu_count() or 1
     idle = (idle_ticks() - idle_start) / TICK
-    mine = ["service", f"postgres ({db_name})", "wrk", "sampler", "receiver", "load"]
+    mine = ["service", f"postgres ({db_name})", "wrk", "sampler", "receiver", "load", "pgbench"]
     parts = [f"{name} {used.get(name, 0) / TICK:.1f}" for name in mine[:3]]
     parts += [f"{name} {used[name] / TICK:.1f}" for name in mine[4:] if used.get(name, 0) > 0]
     others = sorted(((n, t) for n, t in used.items() if n not in mine and t > 0), key=lambda x: -x[1])

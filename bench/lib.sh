@@ -5,7 +5,8 @@
 # DB_NAME, JAVA_OPTS, QUIET_WAIT, QUIET_PCT, PGHOST/PGPORT/PGUSER; and may define
 # bench_cleanup_extra (run first at clean-up, e.g. to stop its own helpers).
 # It gets: ISSUER, AUDIENCE, WORK (a temporary directory, removed at exit), JAR, BENCH_TOKEN,
-# BENCH_KID, APP_PID, and the functions below. Clean-up runs on EXIT; INT and TERM exit with status 2.
+# BENCH_KID, APP_PID, STARTUP_SECONDS (of the last start_service), and the functions below.
+# Clean-up runs on EXIT; INT and TERM exit with status 2.
 
 BASE_URL="http://127.0.0.1:${APP_PORT}"
 ISSUER="http://127.0.0.1:${JWKS_PORT}"
@@ -175,6 +176,8 @@ create_database() {
 # random signing secret is used when none is.
 start_service() { # extra service arguments...
 	log "Starting the service on ${BASE_URL} ($(basename "$JAR"), ${JAVA_OPTS})"
+	local started_at=$SECONDS launched_at
+	launched_at="$(date +%s.%N)"
 	# shellcheck disable=SC2086 # JAVA_OPTS and APP_ARGS are lists
 	EKYC_DATABASE_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB_NAME}" \
 	EKYC_DATABASE_USERNAME="$PGUSER" \
@@ -188,13 +191,15 @@ start_service() { # extra service arguments...
 		--spring.security.oauth2.resourceserver.jwt.audiences="$AUDIENCE" \
 		"$@" ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 	APP_PID=$!
-	local started_at=$SECONDS
 	until curl -fsS "${BASE_URL}/readyz" 2>/dev/null | grep -q '"UP"'; do
 		kill -0 "$APP_PID" 2>/dev/null || die "the service exited during start"
 		((SECONDS - started_at < 120)) || die "the service did not become healthy within 120 s"
-		sleep 0.5
+		sleep "${START_POLL:-0.5}"
 	done
-	log "Service up after $((SECONDS - started_at)) s; Flyway has created the schema"
+	# Seconds (one decimal) from launching java to /readyz answering UP; START_POLL (the
+	# polling interval) bounds how much later than that it can be seen.
+	STARTUP_SECONDS="$(awk -v a="$launched_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
+	log "Service up after ${STARTUP_SECONDS} s; Flyway has created the schema"
 }
 
 # Stops the service started by start_service (TERM, then KILL after 20 s).
