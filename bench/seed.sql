@@ -6,7 +6,8 @@
 -- user's session with the highest i is the user's newest. About 10% of newest sessions
 -- are active (CREATED ... RESUBMISSION_REQUESTED), which the partial unique index
 -- sessions_one_active_per_user allows since each user has at most one; every other
--- session is terminal (APPROVED 60%, REJECTED 15%, EXPIRED 15%, CANCELLED 10%).
+-- session is terminal (APPROVED 60%, REJECTED 15%, EXPIRED 15%, CANCELLED 10%). Active
+-- sessions expire a week from now at the earliest: none is due for the expiry job.
 -- Ids are time-ordered UUIDv7 like the service's own (SessionIds).
 
 \set ON_ERROR_STOP on
@@ -22,7 +23,10 @@ select (lpad(to_hex((extract(epoch from created_at) * 1000)::bigint), 12, '0') |
        case when status in ('REJECTED', 'CANCELLED') then 'Seeded ' || lower(status) || ' session' end,
        created_at,
        case when terminal then completed_at else created_at end,
-       created_at + interval '7 days',
+       -- An active session expires in the future (as if its TTL were long), so that the
+       -- service's expiry job has nothing to do during a measurement.
+       case when terminal then created_at + interval '7 days'
+            else greatest(created_at + interval '7 days', now() + interval '7 days') end,
        case when terminal then completed_at end,
        'bench-seed',
        case when terminal then 3 else 1 end

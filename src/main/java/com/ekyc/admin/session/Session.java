@@ -76,6 +76,28 @@ public class Session {
 	}
 
 	/**
+	 * A session as stored, read without the persistence context (see
+	 * {@link SessionReads}): to be answered, not changed.
+	 */
+	static Session stored(UUID id, String userId, SessionStatus status, @Nullable String callback,
+			@Nullable String reason, Instant createdAt, Instant updatedAt, Instant expiresAt,
+			@Nullable Instant completedAt, String createdBy, long version) {
+		Session session = new Session();
+		session.id = id;
+		session.userId = userId;
+		session.status = status;
+		session.callback = callback;
+		session.reason = reason;
+		session.createdAt = createdAt;
+		session.updatedAt = updatedAt;
+		session.expiresAt = expiresAt;
+		session.completedAt = completedAt;
+		session.createdBy = createdBy;
+		session.version = version;
+		return session;
+	}
+
+	/**
 	 * A new session in {@link SessionStatus#CREATED}, expiring {@code ttl} after
 	 * {@code now}.
 	 */

@@ -25,13 +25,15 @@ import com.ekyc.admin.database.OffsetPage;
 /**
  * Creates verification sessions, changes their status (publishing
  * {@link SessionStatusChanged} inside the transaction of each change) and answers what
- * there is to know about them.
+ * there is to know about them: changes in transactions, reads of one statement each
+ * through {@link SessionReads}, without one.
  */
 @Service
-@Transactional(readOnly = true)
 public class SessionService {
 
 	private final SessionRepository sessions;
+
+	private final SessionReads reads;
 
 	private final SessionEventRepository events;
 
@@ -45,10 +47,11 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(SessionRepository sessions, SessionEventRepository events,
+	SessionService(SessionRepository sessions, SessionReads reads, SessionEventRepository events,
 			IdempotencyRecordRepository idempotencyRecords, CallbackUrlPolicy callbackUrls,
 			SessionProperties properties, ApplicationEventPublisher publisher, Clock clock) {
 		this.sessions = sessions;
+		this.reads = reads;
 		this.events = events;
 		this.idempotencyRecords = idempotencyRecords;
 		this.callbackUrls = callbackUrls;
@@ -149,9 +152,7 @@ public class SessionService {
 	 */
 	public OffsetPage<Session> list(Set<SessionStatus> statuses, int start, int limit) {
 		// One row more than asked tells whether another page follows.
-		List<Session> found = statuses.isEmpty() ? this.sessions.findNewest(start, limit + 1)
-				: this.sessions.findNewestWithStatus(statuses.stream().map(Enum::name).toList(), start, limit + 1);
-		return OffsetPage.of(found, start, limit);
+		return OffsetPage.of(this.reads.newest(statuses, start, limit + 1), start, limit);
 	}
 
 	/**
@@ -159,32 +160,28 @@ public class SessionService {
 	 * {@code createdAt} with id {@code id}, optionally only those in the given statuses.
 	 */
 	public KeysetPage<Session> listAfter(Set<SessionStatus> statuses, Instant createdAt, UUID id, int limit) {
-		List<Session> found = statuses.isEmpty() ? this.sessions.findNewestAfter(createdAt, id, limit + 1)
-				: this.sessions.findNewestWithStatusAfter(statuses.stream().map(Enum::name).toList(), createdAt, id,
-						limit + 1);
-		return KeysetPage.of(found, limit);
+		return KeysetPage.of(this.reads.newestAfter(statuses, createdAt, id, limit + 1), limit);
 	}
 
 	/**
 	 * A page of the user's sessions, newest first; empty when the user has none.
 	 */
 	public OffsetPage<Session> sessionsOf(String userId, int start, int limit) {
-		return OffsetPage.of(this.sessions.findNewestOfUser(userId, start, limit + 1), start, limit);
+		return OffsetPage.of(this.reads.newestOfUser(userId, start, limit + 1), start, limit);
 	}
 
 	/**
 	 * The user's newest session, whose status is the user's status.
 	 */
 	public Session newestOf(String userId) {
-		return this.sessions.findFirstByUserIdOrderByCreatedAtDescIdDesc(userId)
-			.orElseThrow(() -> new SessionNotFoundException("The user has no session."));
+		return this.reads.newestOf(userId).orElseThrow(() -> new SessionNotFoundException("The user has no session."));
 	}
 
 	/**
 	 * One session of the user; a session of another user is not found.
 	 */
 	public Session get(String userId, UUID sessionId) {
-		return this.sessions.findByIdAndUserId(sessionId, userId).orElseThrow(SessionService::noSuchSession);
+		return this.reads.find(userId, sessionId).orElseThrow(SessionService::noSuchSession);
 	}
 
 	private static SessionNotFoundException noSuchSession() {
