@@ -207,11 +207,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> invalid(Exception ex, List<Problems.FieldError> errors, HttpHeaders headers,
 			WebRequest request) {
-		String detail = errors.isEmpty() ? "The request is not valid." : "The request is not valid: "
-				+ String.join("; ", errors.stream().map((error) -> error.field() + " " + error.message()).toList())
-				+ ".";
-		return handleExceptionInternal(ex, Problems.invalidRequest(detail, errors), headers, HttpStatus.BAD_REQUEST,
-				request);
+		return handleExceptionInternal(ex, Problems.invalidFields(errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	private static boolean isIdInPath(MethodArgumentTypeMismatchException mismatch) {

@@ -97,6 +97,18 @@ public final class Problems {
 	}
 
 	/**
+	 * A {@code 400} naming the request fields that are wrong and why, in {@code errors}
+	 * and in the detail: "The request is not valid: limit must be greater than or equal
+	 * to 1.".
+	 */
+	public static ProblemDetail invalidFields(List<FieldError> errors) {
+		String detail = errors.isEmpty() ? "The request is not valid." : "The request is not valid: "
+				+ String.join("; ", errors.stream().map((error) -> error.field() + " " + error.message()).toList())
+				+ ".";
+		return invalidRequest(detail, errors);
+	}
+
+	/**
 	 * A {@code 400} about one field, whose detail is the field and the rule: "callback
 	 * must be an absolute https URL.".
 	 */

@@ -121,6 +121,19 @@ class PagingIntegrationTests extends IntegrationTest {
 		assertThat(fields).containsExactly(parameter);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "sessions", "events", "callbacks", "admin" })
+	void namesEveryWrongPagingParameterInOneAnswer(String list) {
+		ApiResponse response = api().get(path(list) + "?limit=2&limit=3&start=-1", adminToken());
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().get("errors").toString())
+			.isEqualTo("[{\"field\":\"limit\",\"message\":\"must be given once\"},"
+					+ "{\"field\":\"start\",\"message\":\"must be greater than or equal to 0\"}]");
+		assertThat(response.json().get("detail").asString())
+			.isEqualTo("The request is not valid: limit must be given once; start must be greater than or equal to 0.");
+	}
+
 	private String path(String list) {
 		return switch (list) {
 			case "sessions" -> "/ekyc/admin/" + this.userId + "/sessions";

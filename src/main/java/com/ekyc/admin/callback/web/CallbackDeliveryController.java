@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
@@ -45,7 +44,7 @@ class CallbackDeliveryController {
 	@GetMapping
 	DeliveryResponse.Log deliveries(
 			@Parameter(description = UserId.DESCRIPTION, example = "user-42") @PathVariable @UserId String userId,
-			@PathVariable UUID sessionId, @ParameterObject @Valid PageQuery page) {
+			@PathVariable UUID sessionId, @ParameterObject PageQuery page) {
 		return DeliveryResponse.Log
 			.of(this.callbacks.deliveriesOf(userId, sessionId, page.startOrDefault(), page.limitOrDefault()));
 	}

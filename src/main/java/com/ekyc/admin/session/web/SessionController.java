@@ -72,7 +72,7 @@ class SessionController {
 			`status` parameters it was given for; `cursor` and `start` together are `400`.""")
 	@ApiResponse(responseCode = "200", description = "A page of sessions")
 	@GetMapping
-	SessionPageResponse list(@ParameterObject @Valid PageQuery page,
+	SessionPageResponse list(@ParameterObject PageQuery page,
 			@Parameter(description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
 					name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses,
 			@Parameter(description = "The `nextCursor` of the previous page, instead of `start`",
@@ -102,7 +102,7 @@ class SessionController {
 	@GetMapping("/{userId}/sessions")
 	UserSessionsResponse sessionsOf(
 			@Parameter(description = UserId.DESCRIPTION, example = "user-42") @PathVariable @UserId String userId,
-			@ParameterObject @Valid PageQuery page) {
+			@ParameterObject PageQuery page) {
 		return UserSessionsResponse.of(userId,
 				this.sessions.sessionsOf(userId, page.startOrDefault(), page.limitOrDefault()));
 	}
@@ -214,7 +214,7 @@ class SessionController {
 	SessionEventResponse.History history(
 			@Parameter(description = UserId.DESCRIPTION, example = "user-42") @PathVariable @UserId String userId,
 			@Parameter(description = "The session's id") @PathVariable UUID sessionId,
-			@ParameterObject @Valid PageQuery page) {
+			@ParameterObject PageQuery page) {
 		return SessionEventResponse.History
 			.of(this.sessions.historyOf(userId, sessionId, page.startOrDefault(), page.limitOrDefault()));
 	}
