@@ -8,8 +8,6 @@ import org.springframework.data.repository.Repository;
 
 interface SessionEventRepository extends Repository<SessionEvent, Long> {
 
-	SessionEvent save(SessionEvent event);
-
 	/**
 	 * A page of the session's history, oldest first.
 	 */

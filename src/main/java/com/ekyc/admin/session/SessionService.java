@@ -35,6 +35,8 @@ public class SessionService {
 
 	private final SessionReads reads;
 
+	private final SessionInserts inserts;
+
 	private final SessionEventRepository events;
 
 	private final IdempotencyRecordRepository idempotencyRecords;
@@ -47,11 +49,13 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(SessionRepository sessions, SessionReads reads, SessionEventRepository events,
-			IdempotencyRecordRepository idempotencyRecords, CallbackUrlPolicy callbackUrls,
-			SessionProperties properties, ApplicationEventPublisher publisher, Clock clock) {
+	SessionService(SessionRepository sessions, SessionReads reads, SessionInserts inserts,
+			SessionEventRepository events, IdempotencyRecordRepository idempotencyRecords,
+			CallbackUrlPolicy callbackUrls, SessionProperties properties, ApplicationEventPublisher publisher,
+			Clock clock) {
 		this.sessions = sessions;
 		this.reads = reads;
+		this.inserts = inserts;
 		this.events = events;
 		this.idempotencyRecords = idempotencyRecords;
 		this.callbackUrls = callbackUrls;
@@ -81,7 +85,7 @@ public class SessionService {
 				return replay(new IdempotencyRecord.Key(idempotencyKey.scope(), idempotencyKey.value()), fingerprint);
 			}
 		}
-		while (this.sessions.insertUnlessUserHasActive(session) == 0) {
+		while (!this.inserts.insertUnlessUserHasActive(session)) {
 			Optional<UUID> active = this.sessions.findActiveSessionId(userId);
 			if (active.isPresent()) {
 				throw new ActiveSessionExistsException(active.get());
@@ -89,7 +93,7 @@ public class SessionService {
 			// The active session ended between the two statements: the insert may now
 			// succeed.
 		}
-		this.events.save(session.creation());
+		this.inserts.insert(session.creation());
 		return new SessionCreation(session, false);
 	}
 
@@ -127,7 +131,7 @@ public class SessionService {
 	}
 
 	private void record(Session session, SessionEvent change) {
-		this.events.save(change);
+		this.inserts.insert(change);
 		this.publisher.publishEvent(SessionStatusChanged.of(session, change));
 	}
 
