@@ -5,7 +5,8 @@
 # What it measures: the production jar, on 127.0.0.1, started on a database seeded with
 # SESSIONS sessions (bench/seed.sql), with real JWT validation (RS256 token checked against a
 # JWKS served locally) and the JVM options of the Docker image. At CONNECTIONS connections
-# (wrk, closed loop, a warm-up run of WARMUP before each measured run of DURATION) it
+# (wrk, closed loop; a warm-up round of WARMUP over every endpoint, then a warm-up run of
+# WARMUP before each measured run of DURATION) it
 # measures, in this order:
 #   - health    GET /actuator/health/liveness on the management port, no token (the reference)
 #   - status    GET /ekyc/admin/{userId}/status of random seeded users
@@ -36,6 +37,7 @@
 # Settings (environment): SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
 #   DURATION=20s WARMUP=5s APP_PORT=8181 MGMT_PORT=8182 JWKS_PORT=9191 DB_NAME=ekyc_bench
 #   PGBENCH_DB=ekyc_pgbench PGBENCH_SCALE=32 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+#   CDS=1 (0: start the jar as built, without the image's class data sharing archive)
 #   JAVA_OPTS (default: the Dockerfile's ENV JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError,
 #   as the image runs; -Xmx512m when the Dockerfile sets none) SKIP_BUILD=1 (use the jar as
 #   built) JAR=<path> (use that jar) KEEP_DB=1 (keep both databases afterwards)
@@ -138,6 +140,15 @@ START_POLL=0.1
 # --- The jar, the token, the seeded database and the service ------------------------------
 
 build_jar
+# As the image starts it: from the extracted jar, with the class data sharing archive of a
+# training run (deploy/cds-archive.sh, the image's own step). CDS=0 starts the jar as built.
+if [[ "${CDS:-1}" == "1" ]]; then
+	log "Training run for the class data sharing archive (deploy/cds-archive.sh)"
+	JAVA_TOOL_OPTIONS="$JAVA_OPTS" "$PROJECT_DIR/deploy/cds-archive.sh" "$WORK/app" "$JAR" >"$WORK/cds.log" 2>&1 \
+		|| { cat "$WORK/cds.log" >&2; die "the training run failed"; }
+	JAR="$(ls "$WORK"/app/*.jar)"
+	JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/application.jsa"
+fi
 start_issuer "ekyc.session.list ekyc.session.get ekyc.session.create"
 export BENCH_LUA_DIR="$BENCH_DIR"
 create_database
@@ -219,6 +230,16 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 GC_NAME="$(gc_name)"
 MAX_HEAP_MIB="$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o -- '-XX:MaxHeapSize=[0-9]*' | awk -F= '{ printf "%d", $2 / 1048576 }' || true)"
 ENDPOINTS=(health status sessions session page50 create)
+
+# One warm-up round over every endpoint first: the paths they share (token, filters, JSON,
+# the pool) are compiled before anything is measured, not during the first measured endpoint.
+log "Warm-up round: each endpoint for ${WARMUP} (not counted)"
+BENCH_NO_TOKEN=1 run_wrk round-health "$WARMUP" "$MGMT_URL" fixed.lua /actuator/health/liveness
+run_wrk round-status "$WARMUP" "$BASE_URL" status.lua "$USERS"
+run_wrk round-sessions "$WARMUP" "$BASE_URL" user-sessions.lua "$USERS"
+run_wrk round-session "$WARMUP" "$BASE_URL" fixed.lua "$SESSION_PATH"
+run_wrk round-page50 "$WARMUP" "$BASE_URL" fixed.lua "/ekyc/admin?limit=50"
+run_wrk round-create "$WARMUP" "$BASE_URL" create-session.lua round
 
 BENCH_NO_TOKEN=1 measure health "$MGMT_URL" fixed.lua /actuator/health/liveness
 measure status "$BASE_URL" status.lua "$USERS"
@@ -374,7 +395,7 @@ mkdir -p "$OUT_DIR"
 	echo "database:    PostgreSQL $(psql -X -qtA -d postgres -c 'show server_version') at ${PGHOST}:${PGPORT}, shared_buffers $(psql -X -qtA -d postgres -c 'show shared_buffers')"
 	echo "machine:     $(nproc) CPUs, load average before measuring ${LOAD_BEFORE}; wrk or pgbench, the service and PostgreSQL share them"
 	echo "data:        ${ROWS_BEFORE} sessions (${SESSIONS} seeded for ${USERS} users in $((SEED_DONE - SEED_STARTED)) s, then VACUUM (ANALYZE) and CHECKPOINT) before measuring, ${ROWS_AFTER} after"
-	echo "load:        wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --timeout 10s --latency (closed loop), after ${WARMUP} warm-up per endpoint"
+	echo "load:        wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --timeout 10s --latency (closed loop), after a ${WARMUP} warm-up round over all endpoints and ${WARMUP} warm-up per endpoint"
 	echo "pgbench:     scale ${PGBENCH_SCALE} in ${PGBENCH_DB}, -c${CONNECTIONS} -j${THREADS} -T${DURATION_S}, after ${WARMUP_S} s warm-up each"
 	echo "session:     GET ${SESSION_PATH}"
 	echo

@@ -134,8 +134,11 @@ public final class Receiver implements AutoCloseable {
 			while (sent < answer.bodyBytes()) {
 				int length = (int) Math.min(chunk.length, answer.bodyBytes() - sent);
 				out.write(chunk, 0, length);
-				out.flush();
+				// Counted once written: the client may drop the connection before the
+				// flush,
+				// having read what this write put on the wire.
 				sent += length;
+				out.flush();
 				if (!answer.drip().isZero()) {
 					Thread.sleep(answer.drip().toMillis());
 				}
