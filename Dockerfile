@@ -28,7 +28,7 @@ EXPOSE 8080 8081
 # Kubernetes manifests keep them); the OutOfMemoryError rule below is on the command line so
 # that no environment can drop it: a JVM out of memory stops and is restarted instead of
 # limping on.
-ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseParallelGC"
+ENV JAVA_TOOL_OPTIONS="-Xms224m -Xmx224m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseParallelGC"
 # Start-up in about half the time: a training run leaves a class data sharing archive of the
 # classes the service loads (deploy/cds-archive.sh, the same steps as for java -jar).
 COPY deploy/cds-archive.sh /usr/local/bin/cds-archive.sh
