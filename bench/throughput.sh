@@ -38,6 +38,7 @@
 #   DURATION=20s WARMUP=5s APP_PORT=8181 MGMT_PORT=8182 JWKS_PORT=9191 DB_NAME=ekyc_bench
 #   PGBENCH_DB=ekyc_pgbench PGBENCH_SCALE=32 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 #   CDS=1 (0: start the jar as built, without the image's class data sharing archive)
+#   MALLOC_ARENA_MAX (default: the Dockerfile's ENV MALLOC_ARENA_MAX, if any)
 #   JAVA_OPTS (default: the Dockerfile's ENV JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError,
 #   as the image runs; -Xmx512m when the Dockerfile sets none) SKIP_BUILD=1 (use the jar as
 #   built) JAR=<path> (use that jar) KEEP_DB=1 (keep both databases afterwards)
@@ -83,6 +84,11 @@ dockerfile_java_opts() {
 		echo "$value -XX:+ExitOnOutOfMemoryError"
 	fi
 }
+# The image's allocator setting too (glibc arenas), unless given.
+if [[ -z "${MALLOC_ARENA_MAX:-}" ]]; then
+	MALLOC_ARENA_MAX="$(sed -n -E 's/^[[:space:]]*ENV[[:space:]]+MALLOC_ARENA_MAX[[:space:]=]+"?([0-9]+)"?.*/\1/p' "$PROJECT_DIR/Dockerfile" 2>/dev/null | tail -n 1)"
+fi
+[[ -n "$MALLOC_ARENA_MAX" ]] && export MALLOC_ARENA_MAX
 if [[ -n "${JAVA_OPTS:-}" ]]; then
 	JAVA_OPTS_FROM="given in JAVA_OPTS"
 elif JAVA_OPTS="$(dockerfile_java_opts)" && [[ -n "$JAVA_OPTS" ]]; then
@@ -391,7 +397,7 @@ mkdir -p "$OUT_DIR"
 	echo "ekyc-admin throughput against PostgreSQL's, $(date -Iseconds)"
 	echo "commit:      $(commit_line)"
 	echo "jar:         $(basename "$JAR") ($(java -version 2>&1 | head -n 1))${APP_ARGS:+, service arguments: ${APP_ARGS}}"
-	echo "java:        ${JAVA_OPTS} (${JAVA_OPTS_FROM}); max heap ${MAX_HEAP_MIB:-?} MiB, ${GC_NAME}"
+	echo "java:        ${JAVA_OPTS} (${JAVA_OPTS_FROM}); max heap ${MAX_HEAP_MIB:-?} MiB, ${GC_NAME}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
 	echo "database:    PostgreSQL $(psql -X -qtA -d postgres -c 'show server_version') at ${PGHOST}:${PGPORT}, shared_buffers $(psql -X -qtA -d postgres -c 'show shared_buffers')"
 	echo "machine:     $(nproc) CPUs, load average before measuring ${LOAD_BEFORE}; wrk or pgbench, the service and PostgreSQL share them"
 	echo "data:        ${ROWS_BEFORE} sessions (${SESSIONS} seeded for ${USERS} users in $((SEED_DONE - SEED_STARTED)) s, then VACUUM (ANALYZE) and CHECKPOINT) before measuring, ${ROWS_AFTER} after"

@@ -14,6 +14,8 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import com.ekyc.admin.database.TimeOrderedIds;
+
 /**
  * One verification of one user. Its status only changes through methods that check the
  * move is allowed; {@code version} starts at 1 and grows by one at every change.
@@ -65,7 +67,7 @@ public class Session {
 	}
 
 	private Session(String userId, @Nullable URI callback, String actor, Instant now, Duration ttl) {
-		this.id = SessionIds.next(now);
+		this.id = TimeOrderedIds.next(now);
 		this.userId = userId;
 		this.status = SessionStatus.CREATED;
 		this.callback = (callback != null) ? callback.toString() : null;

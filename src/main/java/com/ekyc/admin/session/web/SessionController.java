@@ -39,6 +39,7 @@ import com.ekyc.admin.session.SessionCreation;
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.web.IfMatch;
+import com.ekyc.admin.web.KeysetCursor;
 import com.ekyc.admin.web.PageQuery;
 import com.ekyc.admin.web.ProblemException;
 import com.ekyc.admin.web.Problems;
@@ -76,7 +77,7 @@ class SessionController {
 			@Parameter(description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
 					name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses,
 			@Parameter(description = "The `nextCursor` of the previous page, instead of `start`",
-					schema = @Schema(type = "string", maxLength = SessionCursor.MAX_LENGTH)) @RequestParam(
+					schema = @Schema(type = "string", maxLength = KeysetCursor.MAX_LENGTH)) @RequestParam(
 							name = "cursor", required = false) @Nullable String cursor) {
 		// An empty status=, like an empty limit=, counts as not given.
 		Set<SessionStatus> wanted = EnumSet.noneOf(SessionStatus.class);
@@ -90,7 +91,7 @@ class SessionController {
 		if (page.start() != null) {
 			throw new ProblemException(Problems.invalidField("cursor", "and start cannot be used together"));
 		}
-		SessionCursor after = SessionCursor.decode(cursor, wanted);
+		KeysetCursor after = KeysetCursor.decode(cursor, SessionPageResponse.filter(wanted));
 		return SessionPageResponse
 			.of(this.sessions.listAfter(wanted, after.createdAt(), after.id(), page.limitOrDefault()), wanted);
 	}

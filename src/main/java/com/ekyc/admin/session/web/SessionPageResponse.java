@@ -2,6 +2,7 @@ package com.ekyc.admin.session.web;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import com.ekyc.admin.database.KeysetPage;
 import com.ekyc.admin.database.OffsetPage;
 import com.ekyc.admin.session.Session;
 import com.ekyc.admin.session.SessionStatus;
+import com.ekyc.admin.web.KeysetCursor;
 
 /**
  * A page of the list of all sessions, asked for by {@code start} or by {@code cursor}.
@@ -39,7 +41,15 @@ record SessionPageResponse(List<SessionResponse> items, @Schema(example = "0", n
 	}
 
 	private static String nextCursor(List<Session> page, Set<SessionStatus> statuses) {
-		return SessionCursor.after(page.get(page.size() - 1), statuses).encode();
+		Session last = page.get(page.size() - 1);
+		return new KeysetCursor(last.getCreatedAt(), last.getId(), filter(statuses)).encode();
+	}
+
+	/**
+	 * The status filter as a cursor keeps it: the names, sorted, joined by commas.
+	 */
+	static String filter(Set<SessionStatus> statuses) {
+		return statuses.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 
 }

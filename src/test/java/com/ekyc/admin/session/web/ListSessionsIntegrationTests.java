@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
+import com.ekyc.admin.web.KeysetCursor;
 
 import static com.ekyc.admin.session.SessionStatus.APPROVED;
 import static com.ekyc.admin.session.SessionStatus.REJECTED;
@@ -182,7 +183,7 @@ class ListSessionsIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = ';', value = { "start=3; and start cannot be used together",
-			"status=APPROVED; was given for other status filters: send the same status parameters as the first page" })
+			"status=APPROVED; was given for other filters: send the same filter parameters as the first page" })
 	void refusesACursorWithStartOrOtherFilters(String other, String message) {
 		createSession(newUserId());
 		createSession(newUserId());
@@ -209,8 +210,7 @@ class ListSessionsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void refusesAnOverlongCursor() {
-		ApiResponse response = api().get("/ekyc/admin?cursor=" + "A".repeat(SessionCursor.MAX_LENGTH + 1),
-				adminToken());
+		ApiResponse response = api().get("/ekyc/admin?cursor=" + "A".repeat(KeysetCursor.MAX_LENGTH + 1), adminToken());
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");

@@ -1,4 +1,4 @@
-package com.ekyc.admin.session;
+package com.ekyc.admin.database;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.UUID;
  * Time-ordered UUIDs (RFC 9562 version 7): new rows land at the end of the primary key
  * index instead of at random places, which keeps inserts cheap with millions of sessions.
  * Within one millisecond a 12-bit counter keeps them increasing, so that ids break ties
- * of {@code createdAt} in creation order.
+ * of creation times in creation order.
  */
-final class SessionIds {
+public final class TimeOrderedIds {
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -18,13 +18,16 @@ final class SessionIds {
 
 	private static int counter;
 
-	private SessionIds() {
+	private TimeOrderedIds() {
 	}
 
-	static UUID next(Instant now) {
+	/**
+	 * A new id, ordered after every id this JVM gave before.
+	 */
+	public static UUID next(Instant now) {
 		long millis;
 		int sequence;
-		synchronized (SessionIds.class) {
+		synchronized (TimeOrderedIds.class) {
 			if (now.toEpochMilli() > lastMillis) {
 				lastMillis = now.toEpochMilli();
 				counter = random.nextInt(0x800);
