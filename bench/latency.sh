@@ -119,9 +119,6 @@ measure() { # name, script, args... : a measured run, with the service's GC and 
 	awk -v b="$gc_before" -v a="$gc_after" -v n="$name" 'BEGIN { split(b, x, " "); split(a, y, " ");
 		printf "gc %s: %d collections, %.0f ms in total\n", n, y[1] - x[1], (y[2] - x[2]) * 1000 }' >"$WORK/$name.gc"
 }
-field() { # file, key
-	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
 
 log "Warm-up: create ${WARMUP}, then status ${WARMUP}"
 run_wrk warmup-create "$WARMUP" create-session.lua warm
@@ -147,18 +144,18 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 VERDICT=PASS
 row() { # name
 	local f="$WORK/$1.txt" p50 ok non2xx sockets
-	p50="$(field "$f" p50_us)"
-	ok="$(field "$f" ok2xx)"
-	non2xx="$(field "$f" non2xx)"
-	sockets="$(field "$f" socket_errors)"
+	p50="$(wrk_field "$f" p50_us)"
+	ok="$(wrk_field "$f" ok2xx)"
+	non2xx="$(wrk_field "$f" non2xx)"
+	sockets="$(wrk_field "$f" socket_errors)"
 	local mark="ok"
 	if ((p50 >= TARGET_MS * 1000)) || ((non2xx != 0)) || ((sockets != 0)) || ((ok == 0)); then
 		mark="FAIL"
 		VERDICT=FAIL
 	fi
 	printf '%-8s %9s %9s %9s %9s %10s %9s %9s %8s  %s\n' "$1" \
-		"$(ms "$p50")" "$(ms "$(field "$f" p90_us)")" "$(ms "$(field "$f" p99_us)")" \
-		"$(ms "$(field "$f" max_us)")" "$(field "$f" rps)" "$(field "$f" requests)" "$non2xx" "$sockets" "$mark"
+		"$(ms "$p50")" "$(ms "$(wrk_field "$f" p90_us)")" "$(ms "$(wrk_field "$f" p99_us)")" \
+		"$(ms "$(wrk_field "$f" max_us)")" "$(wrk_field "$f" rps)" "$(wrk_field "$f" requests)" "$non2xx" "$sockets" "$mark"
 }
 
 mkdir -p "$OUT_DIR"
@@ -178,10 +175,10 @@ mkdir -p "$OUT_DIR"
 	row create
 	row status
 	echo
-	echo "warm-up:     not counted; create p50 $(ms "$(field "$WORK/warmup-create.txt" p50_us)") ms at $(field "$WORK/warmup-create.txt" rps) req/s, status p50 $(ms "$(field "$WORK/warmup-status.txt" p50_us)") ms at $(field "$WORK/warmup-status.txt" rps) req/s (JIT still compiling)"
-	echo "status codes: create $(field "$WORK/create.txt" statuses); status $(field "$WORK/status.txt" statuses)"
+	echo "warm-up:     not counted; create p50 $(ms "$(wrk_field "$WORK/warmup-create.txt" p50_us)") ms at $(wrk_field "$WORK/warmup-create.txt" rps) req/s, status p50 $(ms "$(wrk_field "$WORK/warmup-status.txt" p50_us)") ms at $(wrk_field "$WORK/warmup-status.txt" rps) req/s (JIT still compiling)"
+	echo "status codes: create $(wrk_field "$WORK/create.txt" statuses); status $(wrk_field "$WORK/status.txt" statuses)"
 	# wrk stops with up to one request per connection in flight, which the service completes.
-	CREATED_OK="$(field "$WORK/create.txt" ok2xx)"
+	CREATED_OK="$(wrk_field "$WORK/create.txt" ok2xx)"
 	if ((CREATED_ROWS < CREATED_OK || CREATED_ROWS > CREATED_OK + CONNECTIONS || CREATED_EVENTS != CREATED_ROWS)); then
 		echo "MISMATCH: ${CREATED_OK} creates answered 200 but ${CREATED_ROWS} sessions / ${CREATED_EVENTS} events are in the database"
 		VERDICT=FAIL

@@ -256,6 +256,11 @@ stop_sampler() {
 	SAMPLER_PID=""
 }
 
+# A value of the "BENCH key=value ..." summary line that bench/common.lua makes wrk print.
+wrk_field() { # wrk output file, key
+	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
 commit_line() { # the commit, marked when src or pom.xml have local changes
 	echo "$(git -C "$PROJECT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (with local changes)')"
 }

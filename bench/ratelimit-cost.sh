@@ -135,9 +135,6 @@ run() { # name, mode (off | on)
 	stop_service
 }
 
-field() { # file, key
-	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
 service_cpu() { # cpu file: the service's CPU seconds in the run
 	sed -n 's/.*; service \([0-9.]*\),.*/\1/p' "$1"
 }
@@ -165,7 +162,7 @@ values_of() { # mode, key: that mode's runs' values, one a line
 	local name
 	for name in "${NAMES[@]}"; do
 		if [[ "$name" == "$1"-* ]]; then
-			field "$WORK/$name.txt" "$2"
+			wrk_field "$WORK/$name.txt" "$2"
 		fi
 	done
 }
@@ -180,7 +177,7 @@ spread_of() { # mode, key: (max - min) / mean, in %: how far runs of the same mo
 		END { printf "%.1f", 100 * (hi - lo) / (s / NR) }'
 }
 cpu_us_per_request() { # name
-	awk -v c="$(service_cpu "$WORK/$1.cpu")" -v n="$(field "$WORK/$1.txt" requests)" \
+	awk -v c="$(service_cpu "$WORK/$1.cpu")" -v n="$(wrk_field "$WORK/$1.txt" requests)" \
 		'BEGIN { if (n > 0 && c != "") printf "%.0f", c * 1e6 / n; else printf "?" }'
 }
 mean_cpu_us() { # mode
@@ -196,8 +193,8 @@ mean_cpu_us() { # mode
 VERDICT=PASS
 BAD_ANSWERS=0
 for name in "${NAMES[@]}"; do
-	BAD_ANSWERS=$((BAD_ANSWERS + $(field "$WORK/$name.txt" non2xx) + $(field "$WORK/$name.txt" socket_errors)))
-	(($(field "$WORK/$name.txt" ok2xx) > 0)) || BAD_ANSWERS=$((BAD_ANSWERS + 1))
+	BAD_ANSWERS=$((BAD_ANSWERS + $(wrk_field "$WORK/$name.txt" non2xx) + $(wrk_field "$WORK/$name.txt" socket_errors)))
+	(($(wrk_field "$WORK/$name.txt" ok2xx) > 0)) || BAD_ANSWERS=$((BAD_ANSWERS + 1))
 done
 OFF_RPS="$(mean_of off rps)"
 ON_RPS_MEAN="$(mean_of on rps)"
@@ -208,12 +205,12 @@ MEDIAN_COST_PCT="$(awk -v on="$(median_of on rps)" -v off="$(median_of off rps)"
 ROUND_COSTS=()
 ROUND_TEXT=()
 for round in $(seq 1 "$ROUNDS"); do
-	off_ref="$(field "$WORK/off-${round}.txt" rps)"
+	off_ref="$(wrk_field "$WORK/off-${round}.txt" rps)"
 	if [[ -f "$WORK/off-$((round + 1)).txt" ]]; then
-		off_ref="$(awk -v a="$off_ref" -v b="$(field "$WORK/off-$((round + 1)).txt" rps)" 'BEGIN { printf "%.1f", (a + b) / 2 }')"
+		off_ref="$(awk -v a="$off_ref" -v b="$(wrk_field "$WORK/off-$((round + 1)).txt" rps)" 'BEGIN { printf "%.1f", (a + b) / 2 }')"
 	fi
-	ROUND_COSTS+=("$(awk -v on="$(field "$WORK/on-${round}.txt" rps)" -v off="$off_ref" 'BEGIN { printf "%.1f", 100 * (1 - on / off) }')")
-	ROUND_TEXT+=("on-${round} $(field "$WORK/on-${round}.txt" rps) vs ${off_ref}: ${ROUND_COSTS[-1]} %")
+	ROUND_COSTS+=("$(awk -v on="$(wrk_field "$WORK/on-${round}.txt" rps)" -v off="$off_ref" 'BEGIN { printf "%.1f", 100 * (1 - on / off) }')")
+	ROUND_TEXT+=("on-${round} $(wrk_field "$WORK/on-${round}.txt" rps) vs ${off_ref}: ${ROUND_COSTS[-1]} %")
 done
 COST_PCT="$(printf '%s\n' "${ROUND_COSTS[@]}" | awk '{ s += $1 } END { printf "%.1f", s / NR }')"
 SPREAD_PCT="$(printf '%s\n' "${ROUND_COSTS[@]}" | awk 'NR == 1 { lo = hi = $1 } { if ($1 < lo) lo = $1; if ($1 > hi) hi = $1 } END { printf "%.1f", hi - lo }')"
@@ -237,9 +234,9 @@ mkdir -p "$OUT_DIR"
 	printf '%-7s %6s %10s %9s %9s %9s %9s %9s %12s %8s\n' run limit "req/s" "p50 ms" "p99 ms" requests non-2xx sock.err "svc CPU us/r" "other %"
 	for name in "${NAMES[@]}"; do
 		f="$WORK/$name.txt"
-		printf '%-7s %6s %10s %9s %9s %9s %9s %9s %12s %8s\n' "$name" "${name%-*}" "$(field "$f" rps)" \
-			"$(ms "$(field "$f" p50_us)")" "$(ms "$(field "$f" p99_us)")" "$(field "$f" requests)" \
-			"$(field "$f" non2xx)" "$(field "$f" socket_errors)" "$(cpu_us_per_request "$name")" "$(other_share "$WORK/$name.cpu")"
+		printf '%-7s %6s %10s %9s %9s %9s %9s %9s %12s %8s\n' "$name" "${name%-*}" "$(wrk_field "$f" rps)" \
+			"$(ms "$(wrk_field "$f" p50_us)")" "$(ms "$(wrk_field "$f" p99_us)")" "$(wrk_field "$f" requests)" \
+			"$(wrk_field "$f" non2xx)" "$(wrk_field "$f" socket_errors)" "$(cpu_us_per_request "$name")" "$(other_share "$WORK/$name.cpu")"
 	done
 	echo
 	echo "mean:        off ${OFF_RPS} req/s, p50 $(ms "$(mean_of off p50_us)") ms, p99 $(ms "$(mean_of off p99_us)") ms, service CPU $(mean_cpu_us off) us/request"
@@ -250,7 +247,7 @@ mkdir -p "$OUT_DIR"
 	echo "             from the means of all runs: ${MEAN_COST_PCT} %, from the medians: ${MEDIAN_COST_PCT} %"
 	echo "cpu cost:    the service's CPU time per request, on/off - 1 = ${CPU_COST_PCT} % (less sensitive to other load than requests/s)"
 	echo "noise:       runs of the same mode differ by up to ${NOISE_PCT} % (max - min over mean; off $(spread_of off rps) %, on $(spread_of on rps) %), drift included"
-	echo "status codes: $(for name in "${NAMES[@]}"; do printf '%s %s; ' "$name" "$(field "$WORK/$name.txt" statuses)"; done)"
+	echo "status codes: $(for name in "${NAMES[@]}"; do printf '%s %s; ' "$name" "$(wrk_field "$WORK/$name.txt" statuses)"; done)"
 	for name in "${NAMES[@]}"; do
 		cat "$WORK/$name.cpu"
 	done

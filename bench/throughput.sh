@@ -226,9 +226,6 @@ measure() { # name, base URL, script, script arguments...
 	awk -v b="$gc_before" -v a="$gc_after" -v n="$name" 'BEGIN { split(b, x, " "); split(a, y, " ");
 		printf "gc %s: %d collections, %.0f ms in total\n", n, y[1] - x[1], (y[2] - x[2]) * 1000 }' >"$WORK/$name.gc"
 }
-field() { # file, key
-	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
 
 ROWS_BEFORE="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from sessions')"
 ((ROWS_BEFORE >= SESSIONS)) || die "expected at least ${SESSIONS} sessions, found ${ROWS_BEFORE}"
@@ -354,14 +351,14 @@ TPCB_TPS="$(tps "$WORK/pgbench-tpcb.txt")"
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 VERDICT=PASS
-HEALTH_RPS="$(field "$WORK/health.txt" rps)"
+HEALTH_RPS="$(wrk_field "$WORK/health.txt" rps)"
 row() { # name
 	local name=$1 f="$WORK/$1.txt" rps requests ok non2xx sockets ratio target="" mark=ok minimum=""
-	rps="$(field "$f" rps)"
-	requests="$(field "$f" requests)"
-	ok="$(field "$f" ok2xx)"
+	rps="$(wrk_field "$f" rps)"
+	requests="$(wrk_field "$f" requests)"
+	ok="$(wrk_field "$f" ok2xx)"
 	non2xx=$((requests - ok)) # any answer not 2xx, 3xx too (wrk's own count starts at 400)
-	sockets="$(field "$f" socket_errors)"
+	sockets="$(wrk_field "$f" socket_errors)"
 	case "$name" in
 		health) ratio=1 target="reference" ;;
 		page50) minimum=$TARGET_PAGE ;;
@@ -383,7 +380,7 @@ row() { # name
 	fi
 	[[ "$mark" == ok ]] || VERDICT=FAIL
 	printf '%-9s %10s %8s %8s %9s %8s %8s %6.2f  %-17s %s\n' "$name" "$rps" \
-		"$(ms "$(field "$f" p50_us)")" "$(ms "$(field "$f" p99_us)")" "$requests" "$non2xx" "$sockets" "$ratio" "$target" "$mark"
+		"$(ms "$(wrk_field "$f" p50_us)")" "$(ms "$(wrk_field "$f" p99_us)")" "$requests" "$non2xx" "$sockets" "$ratio" "$target" "$mark"
 }
 at_most() { # value, maximum: ok or FAIL
 	if awk -v v="$1" -v m="$2" 'BEGIN { exit !(v <= m) }'; then echo ok; else echo FAIL; fi
@@ -415,7 +412,7 @@ mkdir -p "$OUT_DIR"
 	echo "$CURSOR_LINE"
 	echo "$OFFSET_LINE"
 	echo
-	for name in "${ENDPOINTS[@]}"; do echo "status codes ${name}: $(field "$WORK/$name.txt" statuses)"; done
+	for name in "${ENDPOINTS[@]}"; do echo "status codes ${name}: $(wrk_field "$WORK/$name.txt" statuses)"; done
 	for name in "${ENDPOINTS[@]}"; do cat "$WORK/$name.gc"; done
 	cat "$WORK"/{health,status,sessions,session,page50,create,pgbench-select,pgbench-tpcb}.cpu
 	for name in "${ENDPOINTS[@]}" pgbench-select pgbench-tpcb; do

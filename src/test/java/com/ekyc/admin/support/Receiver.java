@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,7 +33,10 @@ public final class Receiver implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final Map<String, Long> bodySent = new ConcurrentHashMap<>();
+	// Body bytes written so far, per path: counted as they go, so that a test can tell
+	// how
+	// much went out while the client is still (or no longer) reading.
+	private final Map<String, AtomicLong> bodySent = new ConcurrentHashMap<>();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -113,7 +117,9 @@ public final class Receiver implements AutoCloseable {
 			}
 			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.sendResponseHeaders(answer.status(), (answer.bodyBytes() > 0) ? 0 : -1);
-			this.bodySent.put(path, sendBody(exchange.getResponseBody(), answer));
+			AtomicLong sent = new AtomicLong();
+			this.bodySent.put(path, sent);
+			sendBody(exchange.getResponseBody(), answer, sent);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -125,19 +131,18 @@ public final class Receiver implements AutoCloseable {
 		}
 	}
 
-	// How many bytes of the body went out before the client closed the connection.
-	private static long sendBody(OutputStream out, Answer answer) throws InterruptedException {
-		byte[] chunk = new byte[answer.drip().isZero() ? 8192 : 1];
+	// Writes the body until it is all out or the client closes the connection, counting
+	// each write as it goes. Writes of 1 KiB, no larger than the server's own chunks: a
+	// client that read more than 1 KiB before it closed was sent at least one counted
+	// write.
+	private static void sendBody(OutputStream out, Answer answer, AtomicLong sent) throws InterruptedException {
+		byte[] chunk = new byte[answer.drip().isZero() ? 1024 : 1];
 		Arrays.fill(chunk, (byte) 'x');
-		long sent = 0;
 		try {
-			while (sent < answer.bodyBytes()) {
-				int length = (int) Math.min(chunk.length, answer.bodyBytes() - sent);
+			while (sent.get() < answer.bodyBytes()) {
+				int length = (int) Math.min(chunk.length, answer.bodyBytes() - sent.get());
 				out.write(chunk, 0, length);
-				// Counted once written: the client may drop the connection before the
-				// flush,
-				// having read what this write put on the wire.
-				sent += length;
+				sent.addAndGet(length);
 				out.flush();
 				if (!answer.drip().isZero()) {
 					Thread.sleep(answer.drip().toMillis());
@@ -147,7 +152,6 @@ public final class Receiver implements AutoCloseable {
 		catch (IOException ex) {
 			// The client stopped reading and closed the connection: what it may do.
 		}
-		return sent;
 	}
 
 	/**
@@ -155,7 +159,8 @@ public final class Receiver implements AutoCloseable {
 	 * the client closed the connection.
 	 */
 	public long bodyBytesSent(String path) {
-		return this.bodySent.getOrDefault(path, 0L);
+		AtomicLong sent = this.bodySent.get(path);
+		return (sent != null) ? sent.get() : 0;
 	}
 
 	@Override
