@@ -24,8 +24,9 @@ public record KeysetCursor(Instant createdAt, UUID id, String filter) {
 
 	private static final String VERSION = "s1";
 
-	private static final Pattern CANONICAL_UUID = Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	// A time as the service writes it: a four-digit year, no sign. Years beyond are no
+	// creation time of anything, and the database could not compare them.
+	private static final Pattern PLAIN_INSTANT = Pattern.compile("[0-9]{4}-[0-9T:.\\-]+Z");
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -55,7 +56,8 @@ public record KeysetCursor(Instant createdAt, UUID id, String filter) {
 		}
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-			if (parts.length != 4 || !VERSION.equals(parts[0]) || !CANONICAL_UUID.matcher(parts[2]).matches()) {
+			if (parts.length != 4 || !VERSION.equals(parts[0]) || !PLAIN_INSTANT.matcher(parts[1]).matches()
+					|| !StrictParameterBinding.CANONICAL_UUID.matcher(parts[2]).matches()) {
 				throw invalid("is not a cursor this service gave");
 			}
 			return new KeysetCursor(Instant.parse(parts[1]), UUID.fromString(parts[2]), parts[3]);

@@ -200,7 +200,10 @@ class ListSessionsIntegrationTests extends IntegrationTest {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "x", "czF8", "czF8bm90LWEtdGltZXxub3QtYS11dWlkfA",
 			"czF8MjAyNi0xMS0yOVQxMjowMDowMFp8MDE5YWM0YjItN2YxZS03YzNhLThkMmUtNGIxZjVhOWMzZDEwfERPTkU",
-			"czF8MjAyNi0xMS0yOVQxMjowMDowMFp8MS0xLTEtMS0xfA", "a,b" })
+			"czF8MjAyNi0xMS0yOVQxMjowMDowMFp8MS0xLTEtMS0xfA", "a,b",
+			"czF8KzEwMDAwMDAwMDAtMTItMzFUMjM6NTk6NTlafDAxOWFjNGIyLTdmMWUtN2MzYS04ZDJlLTRiMWY1YTljM2QxMHw",
+			"czF8KzMwMDAwMC0wMS0wMVQwMDowMDowMFp8MDE5YWM0YjItN2YxZS03YzNhLThkMmUtNGIxZjVhOWMzZDEwfA",
+			"czF8LTUwMDAtMDEtMDFUMDA6MDA6MDBafDAxOWFjNGIyLTdmMWUtN2MzYS04ZDJlLTRiMWY1YTljM2QxMHw" })
 	void refusesWhatIsNotACursorOfThisService(String cursor) {
 		ApiResponse response = api().get("/ekyc/admin?cursor=" + cursor, adminToken());
 
