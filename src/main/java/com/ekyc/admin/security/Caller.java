@@ -1,10 +1,5 @@
 package com.ekyc.admin.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -21,17 +16,7 @@ public record Caller(String actor, String idempotencyScope) {
 	static Caller of(JwtAuthenticationToken token) {
 		String claim = TokenClaims.actorClaim(token.getToken()).orElseThrow();
 		String issuer = String.valueOf(token.getToken().getIssuer());
-		return new Caller(token.getName(), sha256(issuer + '\n' + claim + '\n' + token.getName()));
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return new Caller(token.getName(), Sha256.hex(issuer + '\n' + claim + '\n' + token.getName()));
 	}
 
 }

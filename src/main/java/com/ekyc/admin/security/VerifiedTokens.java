@@ -1,11 +1,7 @@
 package com.ekyc.admin.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -40,7 +36,7 @@ final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) {
-		String key = sha256(token);
+		String key = Sha256.hex(token);
 		Jwt jwt = this.verified.getIfPresent(key);
 		if (jwt != null) {
 			return jwt;
@@ -56,16 +52,6 @@ final class VerifiedTokens implements JwtDecoder {
 	long kept() {
 		this.verified.cleanUp();
 		return this.verified.estimatedSize();
-	}
-
-	private static String sha256(String token) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 	/**

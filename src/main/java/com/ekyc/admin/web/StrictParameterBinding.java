@@ -10,34 +10,21 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Reads parameters, headers and path variables strictly: whole numbers in plain decimal
- * only (Spring's own editors read {@code 0x10} and {@code #10} as 16) and ids only as
- * canonical 36-character UUIDs ({@code 1-1-1-1-1} would otherwise name a UUID).
- * Registered as editors because Spring falls back to its lenient editors when a
- * conversion fails.
+ * Reads ids in parameters, headers and path variables strictly: only as canonical
+ * 36-character UUIDs ({@code 1-1-1-1-1} would otherwise name a UUID). Registered as an
+ * editor because Spring falls back to its lenient editors when a conversion fails. (The
+ * only numbers the API takes, {@code limit} and {@code start}, are read by
+ * {@link PageQueryArgumentResolver}.)
  */
 @ControllerAdvice
 class StrictParameterBinding {
 
-	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}");
-
-	private static final Pattern CANONICAL_UUID = Pattern
+	static final Pattern CANONICAL_UUID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	@InitBinder
 	void readStrictly(WebDataBinder binder) {
-		binder.registerCustomEditor(int.class, new StrictEditor((text) -> Integer.valueOf(decimal(text))));
-		binder.registerCustomEditor(Integer.class, new StrictEditor((text) -> Integer.valueOf(decimal(text))));
-		binder.registerCustomEditor(long.class, new StrictEditor((text) -> Long.valueOf(decimal(text))));
-		binder.registerCustomEditor(Long.class, new StrictEditor((text) -> Long.valueOf(decimal(text))));
 		binder.registerCustomEditor(UUID.class, new StrictEditor(StrictParameterBinding::uuid));
-	}
-
-	private static String decimal(String text) {
-		if (!DECIMAL.matcher(text).matches()) {
-			throw new IllegalArgumentException("Not a whole number in plain decimal");
-		}
-		return text;
 	}
 
 	private static UUID uuid(String text) {
@@ -57,7 +44,7 @@ class StrictParameterBinding {
 
 		@Override
 		public void setAsText(String text) {
-			// An empty parameter (limit=) counts as absent, like a missing one.
+			// An empty value counts as absent, like a missing one.
 			setValue(text.isEmpty() ? null : this.parser.apply(text));
 		}
 
