@@ -239,14 +239,14 @@ ENDPOINTS=(health status sessions session page50 create)
 log "Warm-up round: each endpoint for ${WARMUP} (not counted)"
 BENCH_NO_TOKEN=1 run_wrk round-health "$WARMUP" "$MGMT_URL" fixed.lua /actuator/health/liveness
 run_wrk round-status "$WARMUP" "$BASE_URL" status.lua "$USERS"
-run_wrk round-sessions "$WARMUP" "$BASE_URL" user-sessions.lua "$USERS"
+run_wrk round-sessions "$WARMUP" "$BASE_URL" status.lua "$USERS" sessions
 run_wrk round-session "$WARMUP" "$BASE_URL" fixed.lua "$SESSION_PATH"
 run_wrk round-page50 "$WARMUP" "$BASE_URL" fixed.lua "/ekyc/admin?limit=50"
 run_wrk round-create "$WARMUP" "$BASE_URL" create-session.lua round
 
 BENCH_NO_TOKEN=1 measure health "$MGMT_URL" fixed.lua /actuator/health/liveness
 measure status "$BASE_URL" status.lua "$USERS"
-measure sessions "$BASE_URL" user-sessions.lua "$USERS"
+measure sessions "$BASE_URL" status.lua "$USERS" sessions
 measure session "$BASE_URL" fixed.lua "$SESSION_PATH"
 measure page50 "$BASE_URL" fixed.lua "/ekyc/admin?limit=50"
 measure create "$BASE_URL" create-session.lua run
