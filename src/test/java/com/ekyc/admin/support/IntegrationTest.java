@@ -2,8 +2,6 @@ package com.ekyc.admin.support;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -21,7 +19,6 @@ import com.ekyc.admin.session.SessionService;
  * Base of the tests that run the whole service on a random port against real PostgreSQL,
  * with tokens from the {@link LocalIssuer}. All share one application context.
  */
-@ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfiguration.class)
 // Only the callback tests' context sends callbacks, under address rules of its own. The

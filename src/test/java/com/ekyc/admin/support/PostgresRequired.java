@@ -7,10 +7,12 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Stops the integration tests at once, before any of them starts an application context,
- * when there is no PostgreSQL to run them against: the first test class fails with one
- * message that says what to do, the others are skipped (instead of hundreds of context
- * failures).
+ * Stops the test run at once, before any application context starts, when there is no
+ * PostgreSQL to run the integration tests against: the first test class fails with one
+ * message that says what to do and every other class, unit tests included, is skipped
+ * (instead of hundreds of context failures after half a minute of unit tests). Registered
+ * for every test class through {@code META-INF/services} and the autodetection switch in
+ * {@code junit-platform.properties}.
  */
 public class PostgresRequired implements ExecutionCondition {
 
