@@ -31,9 +31,9 @@ public class CallbackDelivery implements Persistable<UUID> {
 
 	private int sequence;
 
-	private String url;
+	private @Nullable String url;
 
-	private String payload;
+	private @Nullable String payload;
 
 	@Enumerated(EnumType.STRING)
 	private DeliveryStatus status;
@@ -158,11 +158,19 @@ public class CallbackDelivery implements Persistable<UUID> {
 		return this.sequence;
 	}
 
-	public String getUrl() {
+	/**
+	 * The receiver's URL; {@code null} once the session is erased and the delivery
+	 * finished.
+	 */
+	public @Nullable String getUrl() {
 		return this.url;
 	}
 
-	public String getPayload() {
+	/**
+	 * The body every attempt sends; {@code null} once the session is erased and the
+	 * delivery finished.
+	 */
+	public @Nullable String getPayload() {
 		return this.payload;
 	}
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 import javax.net.ssl.SSLException;
 
@@ -94,7 +95,9 @@ class CallbackSender implements DisposableBean {
 	AttemptResult send(CallbackDelivery delivery) {
 		long timestamp = this.clock.instant().getEpochSecond();
 		String webhookId = delivery.getId().toString();
-		URI url = URI.create(delivery.getUrl());
+		// Only finished deliveries of erased sessions lose them; pending ones are sent.
+		URI url = URI.create(Objects.requireNonNull(delivery.getUrl(), "a pending delivery has a URL"));
+		String payload = Objects.requireNonNull(delivery.getPayload(), "a pending delivery has a payload");
 		long started = System.nanoTime();
 		try {
 			return this.client.post()
@@ -102,8 +105,8 @@ class CallbackSender implements DisposableBean {
 				.contentType(MediaType.APPLICATION_JSON)
 				.header("webhook-id", webhookId)
 				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", this.signer.sign(webhookId, timestamp, delivery.getPayload()))
-				.body(delivery.getPayload().getBytes(StandardCharsets.UTF_8))
+				.header("webhook-signature", this.signer.sign(webhookId, timestamp, payload))
+				.body(payload.getBytes(StandardCharsets.UTF_8))
 				.exchange((request, response) -> {
 					int status = response.getStatusCode().value();
 					return AttemptResult.answered(status, (status == 429 || status == 503)

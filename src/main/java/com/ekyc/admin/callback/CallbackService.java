@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.audit.AuditTrail;
 import com.ekyc.admin.database.OffsetPage;
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 import com.ekyc.admin.session.SessionService;
 
 /**
@@ -23,10 +27,13 @@ public class CallbackService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	CallbackService(CallbackDeliveryRepository deliveries, SessionService sessions, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.deliveries = deliveries;
 		this.sessions = sessions;
 		this.events = events;
@@ -49,7 +56,12 @@ public class CallbackService {
 		this.sessions.get(userId, sessionId);
 		CallbackDelivery delivery = this.deliveries.findByIdAndSessionId(deliveryId, sessionId)
 			.orElseThrow(DeliveryNotFoundException::new);
+		if (delivery.getUrl() == null) {
+			throw new ProblemException(Problems.of(HttpStatus.CONFLICT, "delivery-erased", "Delivery erased",
+					"The delivery's session was erased: there is nothing left to send."));
+		}
 		delivery.redeliver(this.clock.instant());
+		this.audit.recordChange(userId, sessionId);
 		this.events.publishEvent(new DeliveryDue());
 		return delivery;
 	}

@@ -2,6 +2,8 @@ package com.ekyc.admin.security;
 
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import com.ekyc.admin.web.Sha256;
+
 /**
  * Who makes a request, as controllers take it: the actor recorded on what the request
  * changes, and the scope its idempotency keys live in.

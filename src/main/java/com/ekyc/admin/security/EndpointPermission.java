@@ -8,11 +8,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One row of the endpoint table: requests with this method and path need this permission.
- * A {@code GET} row covers {@code HEAD} too, so no endpoint can be probed without its
- * permission.
+ * One row of the endpoint table: requests with this method and path need this permission,
+ * and the audit trail records them as this operation. A {@code GET} row covers
+ * {@code HEAD} too, so no endpoint can be probed without its permission.
  */
-record EndpointPermission(HttpMethod method, String pathPattern, String permission) {
+record EndpointPermission(HttpMethod method, String pathPattern, String permission, String operation) {
 
 	RequestMatcher matcher() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();

@@ -1,11 +1,13 @@
 package com.ekyc.admin.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Which permission each endpoint needs: the one table that authorization, the
@@ -14,18 +16,31 @@ import org.springframework.http.HttpMethod;
 final class EndpointPermissions {
 
 	static final List<EndpointPermission> ALL = List.of(
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin", Permissions.LIST),
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions", Permissions.GET),
-			new EndpointPermission(HttpMethod.POST, "/ekyc/admin/{userId}/sessions", Permissions.CREATE),
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/status", Permissions.GET),
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}", Permissions.GET),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin", Permissions.LIST, "session.list"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/stats", Permissions.LIST, "session.list"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/audit", Permissions.AUDIT_READ, "audit.read"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/audit/verify", Permissions.AUDIT_READ, "audit.read"),
+			new EndpointPermission(HttpMethod.DELETE, "/ekyc/admin/{userId}", Permissions.ERASE, "user.erase"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions", Permissions.GET, "session.get"),
+			new EndpointPermission(HttpMethod.POST, "/ekyc/admin/{userId}/sessions", Permissions.CREATE,
+					"session.create"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/status", Permissions.GET, "session.get"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}", Permissions.GET,
+					"session.get"),
 			new EndpointPermission(HttpMethod.POST, "/ekyc/admin/{userId}/sessions/{sessionId}/status",
-					Permissions.UPDATE),
-			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}/events", Permissions.GET),
+					Permissions.UPDATE, "session.status"),
+			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}/events", Permissions.GET,
+					"session.events"),
 			new EndpointPermission(HttpMethod.GET, "/ekyc/admin/{userId}/sessions/{sessionId}/callbacks",
-					Permissions.GET),
+					Permissions.GET, "callbacks.get"),
 			new EndpointPermission(HttpMethod.POST,
-					"/ekyc/admin/{userId}/sessions/{sessionId}/callbacks/{deliveryId}/retry", Permissions.UPDATE));
+					"/ekyc/admin/{userId}/sessions/{sessionId}/callbacks/{deliveryId}/retry", Permissions.UPDATE,
+					"callbacks.retry"));
+
+	// Built once: the audit filter matches every authenticated request against them.
+	private static final List<Map.Entry<EndpointPermission, RequestMatcher>> MATCHERS = ALL.stream()
+		.map((rule) -> Map.entry(rule, rule.matcher()))
+		.toList();
 
 	private EndpointPermissions() {
 	}
@@ -43,6 +58,19 @@ final class EndpointPermissions {
 
 	static Optional<String> forRequest(HttpServletRequest request) {
 		return ALL.stream().filter((rule) -> rule.matches(request)).map(EndpointPermission::permission).findFirst();
+	}
+
+	/**
+	 * The endpoint a request is for, with the values of its path variables.
+	 */
+	static Optional<Map.Entry<EndpointPermission, Map<String, String>>> endpointOf(HttpServletRequest request) {
+		for (Map.Entry<EndpointPermission, RequestMatcher> rule : MATCHERS) {
+			RequestMatcher.MatchResult match = rule.getValue().matcher(request);
+			if (match.isMatch()) {
+				return Optional.of(Map.entry(rule.getKey(), match.getVariables()));
+			}
+		}
+		return Optional.empty();
 	}
 
 }

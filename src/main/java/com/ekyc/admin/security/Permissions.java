@@ -19,8 +19,14 @@ public final class Permissions {
 	/** Change a session's status and redeliver callbacks. */
 	public static final String UPDATE = "ekyc.session.update";
 
+	/** Read the audit trail and verify its hash chain. */
+	public static final String AUDIT_READ = "ekyc.audit.read";
+
+	/** Erase everything stored about a user. */
+	public static final String ERASE = "ekyc.user.erase";
+
 	/** Every permission this service knows; other scopes in a token are ignored. */
-	public static final Set<String> ALL = Set.of(LIST, GET, CREATE, UPDATE);
+	public static final Set<String> ALL = Set.of(LIST, GET, CREATE, UPDATE, AUDIT_READ, ERASE);
 
 	private Permissions() {
 	}

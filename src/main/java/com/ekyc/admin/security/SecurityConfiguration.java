@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,7 +32,8 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
 			OAuth2ResourceServerProperties resourceServer, PermissionsJwtConverter permissions,
 			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied,
-			RateLimitProperties rateLimit, ProblemResponseWriter problems) throws Exception {
+			RateLimitProperties rateLimit, ProblemResponseWriter problems,
+			ObjectProvider<AuthenticatedRequestObserver> observers) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			// The management port is kept from callers by the deployment, not by tokens:
 			// the monitoring system scrapes it without one.
@@ -55,7 +57,9 @@ class SecurityConfiguration {
 					.accessDeniedHandler(accessDenied));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
-		http.addFilterAfter(new ClientRateLimitFilter(rateLimit, problems), BearerTokenAuthenticationFilter.class);
+		http.addFilterAfter(new AuthenticatedRequestFilter(observers.orderedStream().toList(), problems),
+				BearerTokenAuthenticationFilter.class);
+		http.addFilterAfter(new ClientRateLimitFilter(rateLimit, problems), AuthenticatedRequestFilter.class);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf((csrf) -> csrf.disable());
 		http.requestCache((cache) -> cache.disable());

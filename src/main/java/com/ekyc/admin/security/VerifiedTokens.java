@@ -11,6 +11,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import com.ekyc.admin.web.Sha256;
+
 /**
  * Remembers tokens that passed every check for up to five minutes, never past the point
  * where the expiry check would refuse them, so that a client reusing its token is not

@@ -12,9 +12,9 @@ import com.ekyc.admin.web.Problems;
  * The user already has an active session, so no new one can start ({@code 409}); the
  * problem names it in {@code activeSessionId}.
  */
-class ActiveSessionExistsException extends ProblemException {
+public class ActiveSessionExistsException extends ProblemException {
 
-	ActiveSessionExistsException(UUID activeSessionId) {
+	public ActiveSessionExistsException(UUID activeSessionId) {
 		super(Problems.of(HttpStatus.CONFLICT, "active-session-exists", "Active session exists",
 				"The user already has an active session; finish or cancel it before starting another.",
 				Map.of("activeSessionId", activeSessionId)));

@@ -1,18 +1,22 @@
 package com.ekyc.admin.session;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,36 +77,82 @@ class SessionReads {
 	}
 
 	/**
-	 * Up to {@code limit} sessions, from the {@code start}-th newest, of the given
-	 * statuses or, if none is given, all.
+	 * Up to {@code limit} sessions that match the filter, from the {@code start}-th
+	 * newest.
 	 */
-	List<Session> newest(Collection<SessionStatus> statuses, long start, int limit) {
+	List<Session> newest(SessionFilter filter, long start, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from sessions" + (statuses.isEmpty() ? "" : " where status in (:statuses)")
+			.sql("select " + COLUMNS + " from sessions where true" + conditions(filter)
 					+ " order by created_at desc, id desc limit :limit offset :start")
-			.param("statuses", names(statuses))
-			.param("limit", limit)
-			.param("start", start)
+			.paramSource(parameters(filter).addValue("limit", limit).addValue("start", start))
 			.query(SESSION)
 			.list();
 	}
 
 	/**
-	 * Up to {@code limit} sessions that come after the one created at {@code createdAt}
-	 * with id {@code id}, of the given statuses or, if none is given, all: found by the
-	 * index, as fast deep in the list as at its top.
+	 * Up to {@code limit} sessions that match the filter and come after the one created
+	 * at {@code createdAt} with id {@code id}: found by the index, as fast deep in the
+	 * list as at its top.
 	 */
-	List<Session> newestAfter(Collection<SessionStatus> statuses, Instant createdAt, UUID id, int limit) {
+	List<Session> newestAfter(SessionFilter filter, Instant createdAt, UUID id, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from sessions where (created_at, id) < (:createdAt, :id)"
-					+ (statuses.isEmpty() ? "" : " and status in (:statuses)")
+			.sql("select " + COLUMNS + " from sessions where (created_at, id) < (:createdAt, :id)" + conditions(filter)
 					+ " order by created_at desc, id desc limit :limit")
-			.param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
-			.param("id", id)
-			.param("statuses", names(statuses))
-			.param("limit", limit)
+			.paramSource(parameters(filter).addValue("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+				.addValue("id", id)
+				.addValue("limit", limit))
 			.query(SESSION)
 			.list();
+	}
+
+	/**
+	 * How many sessions there are in each status, and when the oldest active one was
+	 * created: one statement over the counts the database keeps up to date, however many
+	 * sessions there are.
+	 */
+	SessionStats stats() {
+		Map<SessionStatus, Long> byStatus = new EnumMap<>(SessionStatus.class);
+		for (SessionStatus status : SessionStatus.values()) {
+			byStatus.put(status, 0L);
+		}
+		Instant oldestActive = this.jdbc.sql("""
+				select array_agg(c.status) as statuses, array_agg(c.count) as counts,
+				    (select min(created_at) from sessions where status in
+				        ('CREATED', 'IN_PROGRESS', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED')) as oldest_active
+				from (select status, sum(count) as count from session_status_counts group by status) c""")
+			.query((row, rowNumber) -> {
+				Array statuses = row.getArray("statuses");
+				Array counts = row.getArray("counts");
+				if (statuses != null && counts != null) {
+					String[] names = (String[]) statuses.getArray();
+					Object[] numbers = (Object[]) counts.getArray();
+					for (int i = 0; i < names.length; i++) {
+						byStatus.put(SessionStatus.valueOf(names[i]), ((Number) numbers[i]).longValue());
+					}
+				}
+				return Optional.ofNullable(nullableInstant(row, "oldest_active"));
+			})
+			.single()
+			.orElse(null);
+		return new SessionStats(byStatus, oldestActive);
+	}
+
+	private static String conditions(SessionFilter filter) {
+		return (filter.statuses().isEmpty() ? "" : " and status in (:statuses)")
+				+ ((filter.createdFrom() != null) ? " and created_at >= :createdFrom" : "")
+				+ ((filter.createdTo() != null) ? " and created_at < :createdTo" : "")
+				+ ((filter.createdBy() != null) ? " and created_by = :createdBy" : "");
+	}
+
+	private static MapSqlParameterSource parameters(SessionFilter filter) {
+		return new MapSqlParameterSource().addValue("statuses", names(filter.statuses()))
+			.addValue("createdFrom", offset(filter.createdFrom()))
+			.addValue("createdTo", offset(filter.createdTo()))
+			.addValue("createdBy", filter.createdBy());
+	}
+
+	private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 	private static List<String> names(Collection<SessionStatus> statuses) {

@@ -1,13 +1,9 @@
 package com.ekyc.admin.session;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.audit.AuditTrail;
 import com.ekyc.admin.database.KeysetPage;
 import com.ekyc.admin.database.OffsetPage;
+import com.ekyc.admin.web.Sha256;
 
 /**
  * Creates verification sessions, changes their status (publishing
@@ -47,12 +45,15 @@ public class SessionService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	SessionService(SessionRepository sessions, SessionReads reads, SessionInserts inserts,
 			SessionEventRepository events, IdempotencyRecordRepository idempotencyRecords,
 			CallbackUrlPolicy callbackUrls, SessionProperties properties, ApplicationEventPublisher publisher,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.sessions = sessions;
 		this.reads = reads;
 		this.inserts = inserts;
@@ -94,6 +95,7 @@ public class SessionService {
 			// succeed.
 		}
 		this.inserts.insert(session.creation());
+		this.audit.recordChange(userId, session.getId());
 		return new SessionCreation(session, false);
 	}
 
@@ -114,7 +116,15 @@ public class SessionService {
 			return session;
 		}
 		record(session, session.moveTo(next, reason, actor, now()));
+		this.audit.recordChange(userId, sessionId);
 		return session;
+	}
+
+	/**
+	 * The user's active session, if there is one.
+	 */
+	@Nullable UUID activeSessionOf(String userId) {
+		return this.sessions.findActiveSessionId(userId).orElse(null);
 	}
 
 	/**
@@ -152,19 +162,26 @@ public class SessionService {
 	}
 
 	/**
-	 * A page of all sessions, newest first, optionally only those in the given statuses.
+	 * A page of the sessions that match the filter, newest first.
 	 */
-	public OffsetPage<Session> list(Set<SessionStatus> statuses, int start, int limit) {
+	public OffsetPage<Session> list(SessionFilter filter, int start, int limit) {
 		// One row more than asked tells whether another page follows.
-		return OffsetPage.of(this.reads.newest(statuses, start, limit + 1), start, limit);
+		return OffsetPage.of(this.reads.newest(filter, start, limit + 1), start, limit);
 	}
 
 	/**
-	 * The page of all sessions, newest first, that follows the session created at
-	 * {@code createdAt} with id {@code id}, optionally only those in the given statuses.
+	 * The page of the sessions that match the filter, newest first, that follows the
+	 * session created at {@code createdAt} with id {@code id}.
 	 */
-	public KeysetPage<Session> listAfter(Set<SessionStatus> statuses, Instant createdAt, UUID id, int limit) {
-		return KeysetPage.of(this.reads.newestAfter(statuses, createdAt, id, limit + 1), limit);
+	public KeysetPage<Session> listAfter(SessionFilter filter, Instant createdAt, UUID id, int limit) {
+		return KeysetPage.of(this.reads.newestAfter(filter, createdAt, id, limit + 1), limit);
+	}
+
+	/**
+	 * How many sessions there are in each status, and the oldest active one's age.
+	 */
+	public SessionStats stats() {
+		return this.reads.stats();
 	}
 
 	/**
@@ -199,14 +216,7 @@ public class SessionService {
 	}
 
 	private static String fingerprint(String userId, @Nullable String requestedCallback) {
-		String request = userId + '\n' + ((requestedCallback != null) ? "callback=" + requestedCallback : "none");
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(userId + '\n' + ((requestedCallback != null) ? "callback=" + requestedCallback : "none"));
 	}
 
 }

@@ -27,8 +27,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.ekyc.admin.audit.AuditSearch;
 import com.ekyc.admin.callback.CallbackService;
 import com.ekyc.admin.database.DatabaseAvailability;
+import com.ekyc.admin.erasure.UserErasure;
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.web.ProblemException;
 import com.ekyc.admin.web.ProblemResponseWriter;
@@ -109,8 +111,11 @@ class EndpointPermissionsTests {
 	private static MockHttpServletRequestBuilder call(HttpMethod method, String pattern) {
 		String path = pattern.replace("{userId}", "user-1").replace("{sessionId}", ID).replace("{deliveryId}", ID);
 		MockHttpServletRequestBuilder call = request(method, path);
-		return path.endsWith("/status") && method.equals(HttpMethod.POST)
-				? call.contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"IN_PROGRESS\"}") : call;
+		if (path.endsWith("/status") && method.equals(HttpMethod.POST)) {
+			return call.contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"IN_PROGRESS\"}");
+		}
+		return method.equals(HttpMethod.DELETE)
+				? call.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"a test\"}") : call;
 	}
 
 	private static List<GrantedAuthority> authorities(String... permissions) {
@@ -133,6 +138,20 @@ class EndpointPermissionsTests {
 		@Bean
 		CallbackService callbackService() {
 			return Mockito.mock(CallbackService.class, (invocation) -> {
+				throw notFound();
+			});
+		}
+
+		@Bean
+		AuditSearch auditSearch() {
+			return Mockito.mock(AuditSearch.class, (invocation) -> {
+				throw notFound();
+			});
+		}
+
+		@Bean
+		UserErasure userErasure() {
+			return Mockito.mock(UserErasure.class, (invocation) -> {
 				throw notFound();
 			});
 		}

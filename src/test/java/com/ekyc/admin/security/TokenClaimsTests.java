@@ -17,11 +17,13 @@ class TokenClaimsTests {
 	private static final List<String> CLAIMS = List.of("scope", "scp", "permissions");
 
 	@Test
-	void knowsExactlyTheFourSessionPermissions() {
+	void knowsExactlyTheSixPermissions() {
 		assertThat(Permissions.ALL).containsExactlyInAnyOrder("ekyc.session.list", "ekyc.session.get",
-				"ekyc.session.create", "ekyc.session.update");
+				"ekyc.session.create", "ekyc.session.update", "ekyc.audit.read", "ekyc.user.erase");
 		assertThat(List.of(Permissions.LIST, Permissions.GET, Permissions.CREATE, Permissions.UPDATE))
 			.containsExactly("ekyc.session.list", "ekyc.session.get", "ekyc.session.create", "ekyc.session.update");
+		assertThat(List.of(Permissions.AUDIT_READ, Permissions.ERASE)).containsExactly("ekyc.audit.read",
+				"ekyc.user.erase");
 	}
 
 	@Test

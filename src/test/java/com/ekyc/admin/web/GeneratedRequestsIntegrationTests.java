@@ -47,7 +47,7 @@ class GeneratedRequestsIntegrationTests extends IntegrationTest {
 		GeneratedRequests generator = new GeneratedRequests(api().baseUrl(), api().get("/v3/api-docs", null).json(),
 				fixture(), tokens());
 		List<GeneratedRequests.Operation> operations = generator.operations();
-		assertThat(operations).hasSize(9);
+		assertThat(operations).hasSize(13);
 		// Generated in one sequence from the seed, so a run can be replayed; sent by a
 		// few
 		// callers at once, as clients do.

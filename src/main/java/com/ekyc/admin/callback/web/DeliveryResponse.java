@@ -16,7 +16,8 @@ import com.ekyc.admin.database.OffsetPage;
  */
 @Schema(name = "CallbackDelivery", description = "One status change on its way to the session's callback URL")
 record DeliveryResponse(UUID id, @Schema(example = "4") int sequence,
-		@Schema(example = "https://client.example/ekyc/callback") String url,
+		@Schema(example = "https://client.example/ekyc/callback", nullable = true,
+				description = "null once the session is erased") @Nullable String url,
 		@Schema(example = "PENDING") DeliveryStatus status, @Schema(example = "2") int attempts,
 		@Schema(nullable = true, description = "null before the first attempt") @Nullable Instant lastAttemptAt,
 		@Schema(example = "503", nullable = true) @Nullable Integer lastStatusCode,

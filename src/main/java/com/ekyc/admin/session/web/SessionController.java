@@ -36,11 +36,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.ekyc.admin.security.Caller;
 import com.ekyc.admin.session.IdempotencyKey;
 import com.ekyc.admin.session.SessionCreation;
+import com.ekyc.admin.session.SessionFilter;
 import com.ekyc.admin.session.SessionService;
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.web.IfMatch;
+import com.ekyc.admin.web.InstantParameter;
 import com.ekyc.admin.web.KeysetCursor;
 import com.ekyc.admin.web.PageQuery;
+import com.ekyc.admin.web.PlainText;
 import com.ekyc.admin.web.ProblemException;
 import com.ekyc.admin.web.Problems;
 import com.ekyc.admin.web.UserId;
@@ -66,16 +69,26 @@ class SessionController {
 
 	@Operation(summary = "Admin list of user sessions", description = """
 			Retrieves a list of user sessions for administrative oversight, newest first (by \
-			`createdAt`, then `id`). Page with `limit` and `start`; `nextStart` is the `start` of \
-			the next page, or null when nothing follows. For deep pages send `nextCursor` back as \
-			`cursor` instead: the next page is found by position, as fast at page 1,000 as at \
-			page 1, and sessions created meanwhile do not shift it. A cursor goes with the same \
-			`status` parameters it was given for; `cursor` and `start` together are `400`.""")
+			`createdAt`, then `id`). Filters combine: `status` (repeat for several), `createdFrom` \
+			(inclusive), `createdTo` (exclusive), `createdBy` (the actor that created them). Page \
+			with `limit` and `start`; `nextStart` is the `start` of the next page, or null when \
+			nothing follows. For deep pages send `nextCursor` back as `cursor` instead: the next \
+			page is found by position, as fast at page 1,000 as at page 1, and sessions created \
+			meanwhile do not shift it. A cursor goes with the same filters it was given for; \
+			`cursor` and `start` together are `400`.""")
 	@ApiResponse(responseCode = "200", description = "A page of sessions")
 	@GetMapping
 	SessionPageResponse list(@ParameterObject PageQuery page,
 			@Parameter(description = "Only sessions in these statuses; repeat the parameter for several") @RequestParam(
 					name = "status", required = false) @Nullable List<@Nullable SessionStatus> statuses,
+			@Parameter(description = "Only sessions created at or after this instant; " + InstantParameter.DESCRIPTION,
+					schema = @Schema(type = "string", format = "date-time")) @RequestParam(
+							required = false) @Nullable String createdFrom,
+			@Parameter(description = "Only sessions created before this instant; " + InstantParameter.DESCRIPTION,
+					schema = @Schema(type = "string", format = "date-time")) @RequestParam(
+							required = false) @Nullable String createdTo,
+			@Parameter(description = "Only sessions this actor created") @RequestParam(
+					required = false) @Nullable @Size(min = 1, max = 255) @PlainText String createdBy,
 			@Parameter(description = "The `nextCursor` of the previous page, instead of `start`",
 					schema = @Schema(type = "string", maxLength = KeysetCursor.MAX_LENGTH)) @RequestParam(
 							name = "cursor", required = false) @Nullable String cursor) {
@@ -84,16 +97,28 @@ class SessionController {
 		if (statuses != null) {
 			statuses.stream().filter(Objects::nonNull).forEach(wanted::add);
 		}
+		SessionFilter filter = new SessionFilter(wanted, InstantParameter.parse("createdFrom", createdFrom),
+				InstantParameter.parse("createdTo", createdTo), createdBy);
 		if (cursor == null || cursor.isEmpty()) {
-			return SessionPageResponse.of(this.sessions.list(wanted, page.startOrDefault(), page.limitOrDefault()),
-					wanted);
+			return SessionPageResponse.of(this.sessions.list(filter, page.startOrDefault(), page.limitOrDefault()),
+					filter);
 		}
 		if (page.start() != null) {
 			throw new ProblemException(Problems.invalidField("cursor", "and start cannot be used together"));
 		}
-		KeysetCursor after = KeysetCursor.decode(cursor, SessionPageResponse.filter(wanted));
+		KeysetCursor after = KeysetCursor.decode(cursor, filter.canonical());
 		return SessionPageResponse
-			.of(this.sessions.listAfter(wanted, after.createdAt(), after.id(), page.limitOrDefault()), wanted);
+			.of(this.sessions.listAfter(filter, after.createdAt(), after.id(), page.limitOrDefault()), filter);
+	}
+
+	@Operation(summary = "Figures of all sessions", description = """
+			How many sessions there are in each status (every status listed, zeros included) and \
+			in all, and when the oldest active session was created. One statement over counts the \
+			database keeps as sessions change: as fast at a million sessions as at ten.""")
+	@ApiResponse(responseCode = "200", description = "The figures")
+	@GetMapping("/stats")
+	StatsResponse stats() {
+		return StatsResponse.of(this.sessions.stats());
 	}
 
 	@Operation(summary = "Retrieve a specific user's session details", description = """

@@ -1,8 +1,6 @@
 package com.ekyc.admin.session.web;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.ekyc.admin.database.KeysetPage;
 import com.ekyc.admin.database.OffsetPage;
 import com.ekyc.admin.session.Session;
-import com.ekyc.admin.session.SessionStatus;
+import com.ekyc.admin.session.SessionFilter;
 import com.ekyc.admin.web.KeysetCursor;
 
 /**
@@ -26,30 +24,23 @@ record SessionPageResponse(List<SessionResponse> items, @Schema(example = "0", n
 				nullable = true,
 				description = "Send back as `cursor` for the next page, found by position however deep; null when nothing follows") @Nullable String nextCursor) {
 
-	static SessionPageResponse of(OffsetPage<Session> page, Set<SessionStatus> statuses) {
+	static SessionPageResponse of(OffsetPage<Session> page, SessionFilter filter) {
 		return new SessionPageResponse(items(page.items()), page.start(), page.limit(), page.nextStart(),
-				(page.nextStart() != null) ? nextCursor(page.items(), statuses) : null);
+				(page.nextStart() != null) ? nextCursor(page.items(), filter) : null);
 	}
 
-	static SessionPageResponse of(KeysetPage<Session> page, Set<SessionStatus> statuses) {
+	static SessionPageResponse of(KeysetPage<Session> page, SessionFilter filter) {
 		return new SessionPageResponse(items(page.items()), null, page.limit(), null,
-				page.more() ? nextCursor(page.items(), statuses) : null);
+				page.more() ? nextCursor(page.items(), filter) : null);
 	}
 
 	private static List<SessionResponse> items(List<Session> sessions) {
 		return sessions.stream().map(SessionResponse::of).toList();
 	}
 
-	private static String nextCursor(List<Session> page, Set<SessionStatus> statuses) {
+	private static String nextCursor(List<Session> page, SessionFilter filter) {
 		Session last = page.get(page.size() - 1);
-		return new KeysetCursor(last.getCreatedAt(), last.getId(), filter(statuses)).encode();
-	}
-
-	/**
-	 * The status filter as a cursor keeps it: the names, sorted, joined by commas.
-	 */
-	static String filter(Set<SessionStatus> statuses) {
-		return statuses.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+		return new KeysetCursor(last.getCreatedAt(), last.getId(), filter.canonical()).encode();
 	}
 
 }

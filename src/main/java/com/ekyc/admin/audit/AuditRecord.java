@@ -1,0 +1,32 @@
+package com.ekyc.admin.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request as the audit trail keeps it.
+ *
+ * @param id its place in the trail, {@code null} until written
+ * @param occurredAt when the request came
+ * @param actor who made it
+ * @param issuer the issuer of the actor's token
+ * @param operation what it asked for, such as {@code session.get}
+ * @param userId the user it named, or the pseudonym that replaced the user's id
+ * @param userDigest the keyed digest of the user id it named, which the hash covers
+ * @param sessionId the session it named or created
+ * @param status the HTTP status it was answered
+ * @param requestId the id of the request, as on its log lines
+ * @param hash its link in the chain, {@code null} until sealed
+ */
+public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @Nullable String issuer,
+		String operation, @Nullable String userId, @Nullable String userDigest, @Nullable UUID sessionId, int status,
+		@Nullable String requestId, @Nullable String hash) {
+
+	AuditRecord withUserId(@Nullable String userId) {
+		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, userId,
+				this.userDigest, this.sessionId, this.status, this.requestId, this.hash);
+	}
+
+}

@@ -1,0 +1,136 @@
+package com.ekyc.admin.audit;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seals new audit records into the hash chain every {@code ekyc.audit.seal-interval}, in
+ * id order. One instance seals at a time (an advisory lock each batch); the others find
+ * it taken and wait for the next round.
+ */
+@Component
+class AuditSealer implements SchedulingConfigurer {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditSealer.class);
+
+	static final int BATCH_SIZE = 5_000;
+
+	static final long SEAL_LOCK = 0x656b79634175_02L;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Duration interval;
+
+	private final Counter sealed;
+
+	AuditSealer(JdbcClient jdbc, TransactionTemplate transactions, AuditProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.interval = properties.sealInterval();
+		this.sealed = Counter.builder("ekyc.audit.sealed")
+			.description("Audit records sealed into the hash chain")
+			.register(meters);
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sealSafely, this.interval, this.interval));
+	}
+
+	private void sealSafely() {
+		try {
+			seal();
+		}
+		catch (DataAccessException ex) {
+			// The database is away or busy: the next round seals what this one did not.
+			logger.debug("Sealing the audit trail waits for the next round: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Seals every record written so far.
+	 * @return how many records this call sealed
+	 */
+	int seal() {
+		Long bound = committedBound();
+		if (bound == null) {
+			return 0;
+		}
+		int total = 0;
+		int batch;
+		do {
+			batch = this.transactions.execute((status) -> sealBatch(bound));
+			total += batch;
+		}
+		while (batch == BATCH_SIZE);
+		this.sealed.increment(total);
+		return total;
+	}
+
+	/**
+	 * The id up to which every record is committed or will never be: read while no writer
+	 * holds the write lock. Waits for it briefly only, so that writers never queue behind
+	 * the sealer for long; {@code null} when it could not be had this round.
+	 */
+	private Long committedBound() {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("set local lock_timeout = '200ms'").update();
+			try {
+				this.jdbc.sql("select pg_advisory_xact_lock(?)").param(AuditWriter.WRITE_LOCK).query().singleRow();
+			}
+			catch (DataAccessException ex) {
+				status.setRollbackOnly();
+				return null;
+			}
+			return this.jdbc.sql("select coalesce(max(id), 0) from audit_records").query(Long.class).single();
+		});
+	}
+
+	private int sealBatch(long bound) {
+		if (!this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(SEAL_LOCK).query(Boolean.class).single()) {
+			return 0;
+		}
+		List<AuditRecord> unsealed = this.jdbc
+			.sql("select " + StoredRecords.COLUMNS + " from audit_records where hash is null and id <= ? order by id "
+					+ "limit ?")
+			.param(bound)
+			.param(BATCH_SIZE)
+			.query(StoredRecords.MAPPER)
+			.list();
+		if (unsealed.isEmpty()) {
+			return 0;
+		}
+		String previous = this.jdbc.sql("""
+				select coalesce((select hash from audit_records where hash is not null order by id desc limit 1),
+				                (select previous_hash from audit_chain))""").query(String.class).single();
+		Long[] ids = new Long[unsealed.size()];
+		String[] hashes = new String[unsealed.size()];
+		for (int i = 0; i < ids.length; i++) {
+			AuditRecord record = unsealed.get(i);
+			previous = AuditChain.link(previous, record);
+			ids[i] = record.id();
+			hashes[i] = previous;
+		}
+		this.jdbc.sql("""
+				update audit_records set hash = sealed.hash
+				from unnest(?::bigint[], ?::text[]) as sealed(id, hash)
+				where audit_records.id = sealed.id""").param(ids).param(hashes).update();
+		return unsealed.size();
+	}
+
+}

@@ -1,0 +1,222 @@
+package com.ekyc.admin.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import com.ekyc.admin.security.AuthenticatedRequest;
+import com.ekyc.admin.security.AuthenticatedRequestObserver;
+import com.ekyc.admin.web.RequestIds;
+import com.ekyc.admin.web.UserId;
+
+/**
+ * Records every authenticated request for one of the API's operations: a change in the
+ * transaction of the change itself ({@link #recordChange}), anything else (reads, and
+ * changes that failed) once it is answered, through {@link PendingRecords}.
+ */
+@Component
+public class AuditTrail implements AuthenticatedRequestObserver {
+
+	/** The actor of what the service does on its own, such as retention. */
+	public static final String SERVICE_ACTOR = "ekyc-admin";
+
+	private static final String ATTRIBUTE = AuditTrail.class.getName() + ".request";
+
+	private static final Pattern USER_ID = Pattern.compile(UserId.PATTERN);
+
+	// What a change answers when it succeeds: its record is written before the answer.
+	private static final Map<String, Integer> CHANGE_ANSWERS = Map.of("session.create", 200, "session.status", 200,
+			"callbacks.retry", 202, "user.erase", 200);
+
+	private final PendingRecords pending;
+
+	private final AuditWriter writer;
+
+	private final UserDigests digests;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(PendingRecords pending, AuditWriter writer, UserDigests digests, JdbcClient jdbc, Clock clock) {
+		this.pending = pending;
+		this.jdbc = jdbc;
+		this.writer = writer;
+		this.digests = digests;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean admit(AuthenticatedRequest request) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes == null || !this.pending.reserve()) {
+			return false;
+		}
+		attributes.setAttribute(ATTRIBUTE, new Audited(request, now(), RequestIds.current()),
+				RequestAttributes.SCOPE_REQUEST);
+		return true;
+	}
+
+	@Override
+	public void completed(AuthenticatedRequest request, int status) {
+		Audited audited = current();
+		if (audited == null) {
+			return;
+		}
+		if (audited.recordedWithChange) {
+			this.pending.release();
+			return;
+		}
+		String userId = request.pathVariables().get("userId");
+		if (userId != null && !USER_ID.matcher(userId).matches()) {
+			// Refused with 400: nothing about a user was read, and it may not fit.
+			userId = null;
+		}
+		this.pending.add(audited.record(userId, (userId != null) ? this.digests.of(userId) : null,
+				sessionId(request.pathVariables().get("sessionId")), status));
+	}
+
+	/**
+	 * Records the current request's change in the current transaction, as answered with
+	 * success: the record commits with the change or not at all (and then the request is
+	 * recorded as answered). Nothing is recorded for work no request asked for.
+	 * @param userId the user the change is about
+	 * @param sessionId the session it changed or created
+	 */
+	public void recordChange(String userId, @Nullable UUID sessionId) {
+		Audited audited = current();
+		if (audited != null) {
+			record(audited, userId, this.digests.of(userId), sessionId);
+		}
+	}
+
+	/**
+	 * Erases a user from the audit trail, in the current transaction: every record of the
+	 * user names the pseudonym instead, the erasure is registered (records of reads still
+	 * on their way get the pseudonym too, and verification can tell it from a tampered
+	 * id) with its reason, and recorded as {@code user.erase}, by the current request or
+	 * else by the service.
+	 */
+	public void eraseUser(String userId, String pseudonym, String reason) {
+		String digest = this.digests.of(userId);
+		registerErasure(pseudonym, digest, true, reason);
+		this.jdbc.sql("update audit_records set user_id = ? where user_id = ?").param(pseudonym).param(userId).update();
+		Audited audited = current();
+		if (audited != null) {
+			record(audited, pseudonym, digest, null);
+			return;
+		}
+		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, "user.erase", pseudonym, digest,
+				null, 200, RequestIds.current(), null)));
+	}
+
+	/**
+	 * Erases one session of a user from the audit trail, in the current transaction: the
+	 * records naming the session name the pseudonym instead.
+	 */
+	public void eraseSession(String userId, UUID sessionId, String pseudonym, String reason) {
+		registerErasure(pseudonym, this.digests.of(userId), false, reason);
+		this.jdbc.sql("update audit_records set user_id = ? where session_id = ? and user_id = ?")
+			.param(pseudonym)
+			.param(sessionId)
+			.param(userId)
+			.update();
+	}
+
+	private void registerErasure(String pseudonym, String digest, boolean wholeUser, String reason) {
+		this.jdbc
+			.sql("insert into erasures (pseudonym, user_digest, whole_user, reason, erased_at) values (?, ?, ?, ?, ?)")
+			.param(pseudonym)
+			.param(digest)
+			.param(wholeUser)
+			.param(reason)
+			.param(OffsetDateTime.ofInstant(now(), ZoneOffset.UTC))
+			.update();
+	}
+
+	private void record(Audited audited, String userId, String digest, @Nullable UUID sessionId) {
+		if (audited.writtenWithChange) {
+			// One record per request: a change made on the way to another (the cancel
+			// before an erasure) is part of it.
+			return;
+		}
+		audited.writtenWithChange = true;
+		int answer = CHANGE_ANSWERS.getOrDefault(audited.request.operation(), 200);
+		this.writer.write(List.of(audited.record(userId, digest, sessionId, answer)));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				audited.recordedWithChange = (status == STATUS_COMMITTED);
+				audited.writtenWithChange = audited.recordedWithChange;
+			}
+		});
+	}
+
+	// A session id as the API takes it (canonical form), else none: the request was
+	// refused and named no session.
+	private static @Nullable UUID sessionId(@Nullable String text) {
+		if (text == null || text.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private @Nullable Audited current() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		return (attributes != null) ? (Audited) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+				: null;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * A request being recorded.
+	 */
+	private static final class Audited {
+
+		private final AuthenticatedRequest request;
+
+		private final Instant occurredAt;
+
+		private final @Nullable String requestId;
+
+		private volatile boolean writtenWithChange;
+
+		private volatile boolean recordedWithChange;
+
+		Audited(AuthenticatedRequest request, Instant occurredAt, @Nullable String requestId) {
+			this.request = request;
+			this.occurredAt = occurredAt;
+			this.requestId = requestId;
+		}
+
+		AuditRecord record(@Nullable String userId, @Nullable String digest, @Nullable UUID sessionId, int status) {
+			return new AuditRecord(null, this.occurredAt, this.request.actor(), this.request.issuer(),
+					this.request.operation(), userId, digest, sessionId, status, this.requestId, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.ekyc.admin.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the hash chain from the stored fields, from the first kept record on, in
+ * pages of {@value #PAGE} records so that no statement runs long. One verification runs
+ * at a time per instance.
+ */
+@Component
+class AuditVerifier {
+
+	static final int PAGE = 10_000;
+
+	private final JdbcClient jdbc;
+
+	private final UserDigests digests;
+
+	private final Semaphore one = new Semaphore(1);
+
+	AuditVerifier(JdbcClient jdbc, UserDigests digests) {
+		this.jdbc = jdbc;
+		this.digests = digests;
+	}
+
+	/**
+	 * Verifies the chain.
+	 * @throws VerificationBusyException when a verification is already running here
+	 */
+	ChainVerification verify() {
+		if (!this.one.tryAcquire()) {
+			throw new VerificationBusyException();
+		}
+		try {
+			return verifyChain();
+		}
+		finally {
+			this.one.release();
+		}
+	}
+
+	private ChainVerification verifyChain() {
+		Map<String, Object> start = this.jdbc.sql("select first_id, previous_hash from audit_chain")
+			.query()
+			.singleRow();
+		String previous = (String) start.get("previous_hash");
+		long after = ((Number) Objects.requireNonNull(start.get("first_id"))).longValue() - 1;
+		long records = 0;
+		Long last = null;
+		List<AuditRecord> page;
+		do {
+			page = this.jdbc
+				.sql("select " + StoredRecords.COLUMNS + " from audit_records where id > ? and hash is not null "
+						+ "order by id limit ?")
+				.param(after)
+				.param(PAGE)
+				.query(StoredRecords.MAPPER)
+				.list();
+			Map<String, String> erased = erasedDigests(page);
+			for (AuditRecord record : page) {
+				String expected = AuditChain.link(Objects.requireNonNull(previous), record);
+				if (!expected.equals(record.hash()) || !userMatches(record, erased)) {
+					return new ChainVerification(false, records, sealedUpTo(), record.id());
+				}
+				previous = record.hash();
+				last = record.id();
+				records++;
+			}
+			if (last != null) {
+				after = last;
+			}
+		}
+		while (page.size() == PAGE);
+		return new ChainVerification(true, records, last, null);
+	}
+
+	private boolean userMatches(AuditRecord record, Map<String, String> erased) {
+		if (record.userId() == null || record.userDigest() == null) {
+			return record.userId() == null && record.userDigest() == null;
+		}
+		return record.userDigest().equals(erased.get(record.userId()))
+				|| record.userDigest().equals(this.digests.of(record.userId()));
+	}
+
+	// The digests of the erased ids whose pseudonyms the page shows.
+	private Map<String, String> erasedDigests(List<AuditRecord> page) {
+		String[] pseudonyms = page.stream()
+			.map(AuditRecord::userId)
+			.filter((userId) -> userId != null && userId.startsWith(Pseudonyms.PREFIX))
+			.distinct()
+			.toArray(String[]::new);
+		if (pseudonyms.length == 0) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select pseudonym, user_digest from erasures where pseudonym = any(?)")
+			.param(pseudonyms)
+			.query((row, rowNumber) -> Map.entry(row.getString(1), row.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private @Nullable Long sealedUpTo() {
+		return this.jdbc.sql("select max(id) from audit_records where hash is not null")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+}

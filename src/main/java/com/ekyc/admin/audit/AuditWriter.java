@@ -1,0 +1,80 @@
+package com.ekyc.admin.audit;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes audit records. Every writing transaction holds the shared side of
+ * {@link #WRITE_LOCK} from before its records get their ids until it ends, so that the
+ * sealer, taking the exclusive side for a moment, learns an id below which every record
+ * is committed (or never will be): the chain is sealed in id order and no record can
+ * appear behind it later.
+ */
+@Repository
+class AuditWriter {
+
+	/** The advisory lock writers share and the sealer takes alone for a moment. */
+	static final long WRITE_LOCK = 0x656b79634175_01L;
+
+	// A read recorded after the erasure of its user (it waited in memory meanwhile) gets
+	// the user's pseudonym, as the records written before it got it from the erasure.
+	private static final String INSERT = """
+			insert into audit_records (occurred_at, actor, issuer, operation, user_id, user_digest, session_id,
+			    status, request_id)
+			select r.occurred_at::timestamptz, r.actor, r.issuer, r.operation,
+			    coalesce((select e.pseudonym from erasures e
+			              where e.whole_user and e.user_digest = r.user_digest
+			                and (e.erased_at >= r.occurred_at::timestamptz or r.operation = 'user.erase')
+			              limit 1), r.user_id),
+			    r.user_digest, r.session_id::uuid, r.status::smallint, r.request_id
+			from (select pg_advisory_xact_lock_shared(?)) lock,
+			    unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			        with ordinality as r(occurred_at, actor, issuer, operation, user_id, user_digest, session_id,
+			            status, request_id, n)
+			order by r.n""";
+
+	private final JdbcTemplate jdbc;
+
+	AuditWriter(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes the records, in the given order, in the current transaction or in one of
+	 * their own.
+	 */
+	void write(List<AuditRecord> records) {
+		this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+				insert.setLong(1, WRITE_LOCK);
+				insert.setArray(2, column(connection, records, (record) -> record.occurredAt().toString()));
+				insert.setArray(3, column(connection, records, AuditRecord::actor));
+				insert.setArray(4, column(connection, records, AuditRecord::issuer));
+				insert.setArray(5, column(connection, records, AuditRecord::operation));
+				insert.setArray(6, column(connection, records, AuditRecord::userId));
+				insert.setArray(7, column(connection, records, AuditRecord::userDigest));
+				insert.setArray(8, column(connection, records,
+						(record) -> (record.sessionId() != null) ? record.sessionId().toString() : null));
+				insert.setArray(9, column(connection, records, (record) -> String.valueOf(record.status())));
+				insert.setArray(10, column(connection, records, AuditRecord::requestId));
+				insert.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	private static Array column(Connection connection, List<AuditRecord> records,
+			Function<AuditRecord, @Nullable String> field) throws SQLException {
+		return connection.createArrayOf("text", records.stream().map(field).toArray());
+	}
+
+}

@@ -1,0 +1,195 @@
+package com.ekyc.admin.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The records of reads on their way to the database: written in batches every
+ * {@code ekyc.audit.flush-interval}, in the order they came. A batch that cannot be
+ * written is kept and written again on the next round (the readiness probe says so
+ * meanwhile); room is reserved when a request comes, so a request that finds none is
+ * refused rather than left unrecorded. A shutdown writes what is waiting, after the web
+ * server has stopped taking requests.
+ */
+@Component
+class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(PendingRecords.class);
+
+	static final int BATCH_SIZE = 1_000;
+
+	// Stops after the web server (whose phases are DEFAULT_PHASE - 1024 and - 2048) has
+	// finished its requests, before the data source closes.
+	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
+
+	private final AuditWriter writer;
+
+	private final Duration interval;
+
+	private final Semaphore room;
+
+	private final Queue<AuditRecord> waiting = new ConcurrentLinkedQueue<>();
+
+	private final Counter failures;
+
+	private final Clock clock;
+
+	// The batch that could not be written, written first next time. Touched under the
+	// monitor only.
+	private volatile List<AuditRecord> retrying = List.of();
+
+	private volatile @Nullable Instant failingSince;
+
+	private volatile boolean running;
+
+	PendingRecords(AuditWriter writer, AuditProperties properties, MeterRegistry meters, Clock clock) {
+		this.writer = writer;
+		this.interval = properties.flushInterval();
+		this.room = new Semaphore(properties.pendingLimit());
+		this.clock = clock;
+		this.failures = Counter.builder("ekyc.audit.write.failures")
+			.description("Batches of audit records that could not be written (and are retried)")
+			.register(meters);
+		Gauge.builder("ekyc.audit.pending", this, (pending) -> pending.count())
+			.description("Audit records of reads waiting to be written")
+			.register(meters);
+	}
+
+	/**
+	 * Reserves room for one record.
+	 * @return whether there was room; a request without is refused
+	 */
+	boolean reserve() {
+		return this.room.tryAcquire();
+	}
+
+	/**
+	 * Gives back room reserved for a record that was written another way.
+	 */
+	void release() {
+		this.room.release();
+	}
+
+	/**
+	 * Queues a record for which room was reserved.
+	 */
+	void add(AuditRecord record) {
+		this.waiting.add(record);
+	}
+
+	/**
+	 * When writing began to fail, if the last attempt failed.
+	 */
+	@Nullable Instant failingSince() {
+		return this.failingSince;
+	}
+
+	int count() {
+		return this.waiting.size() + this.retrying.size();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::flush, this.interval, this.interval));
+	}
+
+	/**
+	 * Writes what is waiting, batch by batch, until nothing is or a batch fails.
+	 * @return whether everything was written
+	 */
+	synchronized boolean flush() {
+		while (true) {
+			if (this.retrying.isEmpty()) {
+				this.retrying = drain();
+			}
+			if (this.retrying.isEmpty()) {
+				return true;
+			}
+			try {
+				this.writer.write(this.retrying);
+			}
+			catch (RuntimeException ex) {
+				this.failures.increment();
+				if (this.failingSince == null) {
+					this.failingSince = this.clock.instant();
+					logger.warn("Cannot write {} audit records; they are kept and written again: {}",
+							this.retrying.size(), ex.getMessage());
+				}
+				return false;
+			}
+			this.room.release(this.retrying.size());
+			this.retrying = List.of();
+			if (this.failingSince != null) {
+				logger.info("Audit records are written again");
+				this.failingSince = null;
+			}
+		}
+	}
+
+	private List<AuditRecord> drain() {
+		List<AuditRecord> batch = new ArrayList<>(Math.min(BATCH_SIZE, this.waiting.size()));
+		AuditRecord record;
+		while (batch.size() < BATCH_SIZE && (record = this.waiting.poll()) != null) {
+			batch.add(record);
+		}
+		return batch;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		Instant giveUp = this.clock.instant().plus(SHUTDOWN_PATIENCE);
+		while (!flush() && this.clock.instant().isBefore(giveUp)) {
+			sleepBriefly();
+		}
+		if (count() > 0) {
+			logger.error("Stopping with {} audit records that could not be written", count());
+		}
+		this.running = false;
+	}
+
+	private static void sleepBriefly() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

@@ -1,0 +1,20 @@
+package com.ekyc.admin.audit;
+
+import java.util.UUID;
+
+/**
+ * The names that replace erased user ids: {@code erased-} and a random UUID, the same on
+ * every session, event and audit record of one erasure.
+ */
+public final class Pseudonyms {
+
+	public static final String PREFIX = "erased-";
+
+	private Pseudonyms() {
+	}
+
+	public static String next() {
+		return PREFIX + UUID.randomUUID();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.ekyc.admin.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.ekyc.admin.web.ProblemResponseWriter;
+import com.ekyc.admin.web.Problems;
+
+/**
+ * Shows each authenticated request for one of the API's operations to the
+ * {@link AuthenticatedRequestObserver}s: part of the security filter chain, after the
+ * token is checked and before the rate limit and authorization, so that refused requests
+ * are seen too.
+ */
+class AuthenticatedRequestFilter extends OncePerRequestFilter {
+
+	private final List<AuthenticatedRequestObserver> observers;
+
+	private final ProblemResponseWriter problems;
+
+	AuthenticatedRequestFilter(List<AuthenticatedRequestObserver> observers, ProblemResponseWriter problems) {
+		this.observers = observers;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AuthenticatedRequest authenticated = authenticated(request).orElse(null);
+		if (authenticated == null || this.observers.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		for (AuthenticatedRequestObserver observer : this.observers) {
+			if (!observer.admit(authenticated)) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				this.problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+						"The service cannot take this request now; try again in a moment."));
+				return;
+			}
+		}
+		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		try {
+			chain.doFilter(request, response);
+			status = response.getStatus();
+		}
+		finally {
+			for (AuthenticatedRequestObserver observer : this.observers) {
+				observer.completed(authenticated, status);
+			}
+		}
+	}
+
+	private static Optional<AuthenticatedRequest> authenticated(HttpServletRequest request) {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			return Optional.empty();
+		}
+		return EndpointPermissions.endpointOf(request).map((endpoint) -> {
+			Object issuer = token.getToken().getIssuer();
+			Map<String, String> variables = endpoint.getValue();
+			return new AuthenticatedRequest(token.getName(), (issuer != null) ? issuer.toString() : null,
+					endpoint.getKey().operation(), variables);
+		});
+	}
+
+}
