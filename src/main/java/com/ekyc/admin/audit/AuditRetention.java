@@ -56,12 +56,16 @@ class AuditRetention implements SchedulingConfigurer {
 		tasks.addFixedDelayTask(new FixedDelayTask(this::deleteExpired, interval, interval));
 	}
 
+	private void deleteExpired() {
+		deleteBefore(this.clock.instant().atZone(ZoneOffset.UTC).minus(this.properties.retention()).toInstant());
+	}
+
 	/**
-	 * Deletes the records past retention.
+	 * Deletes the sealed records that occurred before the cutoff, from the chain's start
+	 * up to the first that did not.
 	 * @return how many were deleted
 	 */
-	int deleteExpired() {
-		Instant cutoff = this.clock.instant().atZone(ZoneOffset.UTC).minus(this.properties.retention()).toInstant();
+	int deleteBefore(Instant cutoff) {
 		int total = 0;
 		int batch;
 		do {

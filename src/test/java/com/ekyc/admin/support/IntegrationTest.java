@@ -62,8 +62,7 @@ public abstract class IntegrationTest {
 
 	/** A token with every permission. */
 	protected static String adminToken() {
-		return issuer.token("backoffice-service", Permissions.LIST, Permissions.GET, Permissions.CREATE,
-				Permissions.UPDATE);
+		return issuer.token("backoffice-service", Permissions.ALL.toArray(String[]::new));
 	}
 
 	/** Creates a session for the user and answers its id. */

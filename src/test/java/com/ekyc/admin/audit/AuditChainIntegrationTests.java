@@ -1,0 +1,244 @@
+package com.ekyc.admin.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.ekyc.admin.security.Permissions;
+import com.ekyc.admin.support.ApiResponse;
+import com.ekyc.admin.support.Concurrently;
+import com.ekyc.admin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hash chain: records are sealed within seconds, in id order, by one sealer at a
+ * time; {@code GET /ekyc/admin/audit/verify} recomputes it from the stored fields and
+ * names the first record that was changed, removed or reordered through SQL; retention
+ * moves the chain's start and the chain stays verifiable. Tests put back what they tamper
+ * with.
+ */
+class AuditChainIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private PendingRecords pending;
+
+	@Autowired
+	private AuditSealer sealer;
+
+	@Autowired
+	private AuditRetention retention;
+
+	@Test
+	void sealsNewRecordsWithinSecondsAndVerifies() {
+		String userId = newUserId();
+		createSession(userId);
+		api().get("/ekyc/admin/" + userId + "/status", adminToken());
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedCount() == 0 && recordsOf(userId) == 2);
+		JsonNode verification = verify();
+
+		assertThat(verification.get("valid").asBoolean()).isTrue();
+		assertThat(verification.get("firstBrokenRecordId").isNull()).isTrue();
+		assertThat(verification.get("records").asLong()).isPositive();
+		assertThat(verification.get("sealedUpTo").asLong()).isEqualTo(lastSealedId());
+	}
+
+	@Test
+	void namesTheFirstRecordWhoseFieldWasChanged() {
+		List<Long> ids = sealedRecords(3);
+		long middle = ids.get(1);
+		String actor = jdbc().sql("select actor from audit_records where id = ?")
+			.param(middle)
+			.query(String.class)
+			.single();
+
+		jdbc().sql("update audit_records set actor = 'someone-else' where id = ?").param(middle).update();
+		try {
+			assertThat(brokenAt()).isEqualTo(middle);
+		}
+		finally {
+			jdbc().sql("update audit_records set actor = ? where id = ?").param(actor).param(middle).update();
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesTheRecordAfterOneThatWasDeleted() {
+		List<Long> ids = sealedRecords(3);
+		deletedWhile(ids.get(1), () -> assertThat(brokenAt()).isEqualTo(ids.get(2)));
+
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesTheFirstOfTwoRecordsThatWereSwapped() {
+		List<Long> ids = sealedRecords(3);
+		long first = ids.get(0);
+		long second = ids.get(1);
+
+		swapPlaces(first, second);
+		try {
+			assertThat(brokenAt()).isEqualTo(first);
+		}
+		finally {
+			swapPlaces(first, second);
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesARecordWhoseUserIdWasReplaced() {
+		String userId = newUserId();
+		createSession(userId);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedCount() == 0);
+		long id = jdbc().sql("select id from audit_records where user_id = ?").param(userId).query(Long.class).single();
+
+		jdbc().sql("update audit_records set user_id = 'someone-else' where id = ?").param(id).update();
+		try {
+			assertThat(brokenAt()).isEqualTo(id);
+		}
+		finally {
+			jdbc().sql("update audit_records set user_id = ? where id = ?").param(userId).param(id).update();
+		}
+	}
+
+	@Test
+	void staysValidWhenManyWriteAndSeveralSealAtOnce() throws Exception {
+		String token = issuer.token("busy-" + UUID.randomUUID(), Permissions.GET, Permissions.CREATE);
+		Callable<Object> write = () -> {
+			String userId = newUserId();
+			api().post("/ekyc/admin/" + userId + "/sessions", token, "{}");
+			api().get("/ekyc/admin/" + userId + "/status", token);
+			return null;
+		};
+		Callable<Object> seal = () -> this.sealer.seal();
+
+		AtomicInteger turn = new AtomicInteger();
+		Concurrently.run(32, () -> (turn.getAndIncrement() % 4 == 0) ? seal.call() : write.call());
+		this.pending.flush();
+		Concurrently.run(4, this.sealer::seal);
+
+		assertThat(unsealedCount()).isZero();
+		JsonNode verification = verify();
+		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+		assertThat(verification.get("sealedUpTo").asLong()).isEqualTo(lastSealedId());
+	}
+
+	@Test
+	void keepsTheChainVerifiableWhenRetentionDeletesItsStart() {
+		List<Long> ids = sealedRecords(4);
+		Instant cutoff = jdbc().sql("select occurred_at from audit_records where id = ?")
+			.param(ids.get(2))
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
+		long before = verify().get("records").asLong();
+
+		int deleted = this.retention.deleteBefore(cutoff);
+
+		assertThat(deleted).isPositive();
+		assertThat(jdbc().sql("select count(*) from audit_records where occurred_at < ?")
+			.param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+			.query(Long.class)
+			.single()).isZero();
+		JsonNode after = verify();
+		assertThat(after.get("valid").asBoolean()).isTrue();
+		assertThat(after.get("records").asLong()).isEqualTo(before - deleted);
+		long firstKept = jdbc().sql("select min(id) from audit_records").query(Long.class).single();
+		assertThat(jdbc().sql("select first_id from audit_chain").query(Long.class).single()).isEqualTo(firstKept);
+
+		// Deleting the new first record is seen: the chain starts where retention left
+		// it.
+		deletedWhile(firstKept, () -> assertThat(brokenAt()).isGreaterThan(firstKept));
+
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	// The ids of at least n sealed records, the last n in id order.
+	private List<Long> sealedRecords(int n) {
+		for (int i = 0; i < n; i++) {
+			createSession(newUserId());
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedCount() == 0);
+		return jdbc().sql("""
+				select id from (select id from audit_records where hash is not null order by id desc limit ?) last
+				order by id""").param(n).query(Long.class).list();
+	}
+
+	// Deletes the record, runs the check, and puts the record back as it was.
+	private void deletedWhile(long id, Runnable check) {
+		Map<String, Object> row = jdbc().sql("""
+				select id, occurred_at::text as occurred_at, actor, issuer, operation, user_id, user_digest,
+				    session_id, status, request_id, hash
+				from audit_records where id = ?""").param(id).query().singleRow();
+		jdbc().sql("delete from audit_records where id = ?").param(id).update();
+		try {
+			check.run();
+		}
+		finally {
+			jdbc().sql("""
+					insert into audit_records (id, occurred_at, actor, issuer, operation, user_id, user_digest,
+					    session_id, status, request_id, hash)
+					overriding system value
+					values (:id, :occurred_at::timestamptz, :actor, :issuer, :operation, :user_id, :user_digest,
+					    :session_id, :status, :request_id, :hash)""").params(row).update();
+		}
+	}
+
+	// Swaps everything but the ids of two records: they trade places in the chain.
+	private void swapPlaces(long first, long second) {
+		jdbc().sql("""
+				update audit_records a set occurred_at = b.occurred_at, actor = b.actor, issuer = b.issuer,
+				    operation = b.operation, user_id = b.user_id, user_digest = b.user_digest,
+				    session_id = b.session_id, status = b.status, request_id = b.request_id, hash = b.hash
+				from audit_records b
+				where (a.id = ? and b.id = ?) or (a.id = ? and b.id = ?)""")
+			.param(first)
+			.param(second)
+			.param(second)
+			.param(first)
+			.update();
+	}
+
+	private long brokenAt() {
+		JsonNode verification = verify();
+		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isFalse();
+		return verification.get("firstBrokenRecordId").asLong();
+	}
+
+	private JsonNode verify() {
+		ApiResponse answer = api().get("/ekyc/admin/audit/verify", issuer.token("auditor", Permissions.AUDIT_READ));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		return answer.json();
+	}
+
+	private long unsealedCount() {
+		this.pending.flush();
+		return jdbc().sql("select count(*) from audit_records where hash is null").query(Long.class).single();
+	}
+
+	private long recordsOf(String userId) {
+		return jdbc().sql("select count(*) from audit_records where user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
+	}
+
+	private long lastSealedId() {
+		return jdbc().sql("select max(id) from audit_records where hash is not null").query(Long.class).single();
+	}
+
+}
