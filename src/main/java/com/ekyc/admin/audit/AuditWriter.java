@@ -25,16 +25,18 @@ class AuditWriter {
 	/** The advisory lock writers share and the sealer takes alone for a moment. */
 	static final long WRITE_LOCK = 0x656b79634175_01L;
 
-	// A read recorded after the erasure of its user (it waited in memory meanwhile) gets
-	// the user's pseudonym, as the records written before it got it from the erasure.
+	// A record naming an erased user gets the user's pseudonym: a read that waited in
+	// memory while the erasure ran, and any request about the erased id until the id has
+	// sessions again (a new registration is a new user, recorded under its id).
 	private static final String INSERT = """
 			insert into audit_records (occurred_at, actor, issuer, operation, user_id, user_digest, session_id,
 			    status, request_id)
 			select r.occurred_at::timestamptz, r.actor, r.issuer, r.operation,
 			    coalesce((select e.pseudonym from erasures e
 			              where e.whole_user and e.user_digest = r.user_digest
-			                and (e.erased_at >= r.occurred_at::timestamptz or r.operation = 'user.erase')
-			              limit 1), r.user_id),
+			                and (e.erased_at >= r.occurred_at::timestamptz
+			                     or not exists (select 1 from sessions s where s.user_id = r.user_id))
+			              order by e.erased_at desc limit 1), r.user_id),
 			    r.user_digest, r.session_id::uuid, r.status::smallint, r.request_id
 			from (select pg_advisory_xact_lock_shared(?)) lock,
 			    unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
