@@ -216,10 +216,12 @@ token() {
 	expect "$name: iss is the realm" "$issuer" "$(jq -r '.iss // ""' <<<"$claims")"
 }
 token admin ekyc-admin-cli local-admin-secret \
-	"ekyc.session.list ekyc.session.get ekyc.session.create ekyc.session.update"
+	"ekyc.session.list ekyc.session.get ekyc.session.create ekyc.session.update ekyc.audit.read ekyc.user.erase"
 admin_token=$token
 token viewer ekyc-viewer local-viewer-secret "ekyc.session.list ekyc.session.get"
 viewer_token=$token
+token auditor ekyc-auditor local-auditor-secret "ekyc.audit.read"
+auditor_token=$token
 
 http POST "$token_url" "" "" -u ekyc-viewer:local-viewer-secret -d grant_type=client_credentials \
 	-d scope=ekyc.session.create
@@ -319,6 +321,32 @@ expect_match "403 names scope=\"ekyc.session.create\"" 'scope="ekyc\.session\.cr
 http POST "$api/ekyc/admin/$user/sessions/$session_id/status" "$viewer_token" '{"status":"APPROVED"}'
 expect_match "viewer changes a status: 403 for ekyc.session.update" \
 	'^403 .*scope="ekyc\.session\.update"' "$code $(header WWW-Authenticate)"
+
+http GET "$api/ekyc/admin/audit?userId=$user&operation=session.status" "$auditor_token"
+expect "auditor reads the audit trail: 200, the admin's change recorded" "200 ekyc-admin-cli 200" \
+	"$code $(jq -r '.items[0] | "\(.actor) \(.status)"' <<<"$body")"
+
+http GET "$api/ekyc/admin/audit/verify" "$auditor_token"
+expect "auditor verifies the hash chain: 200 valid" "200 true" "$code $(jq -r .valid <<<"$body")"
+
+http GET "$api/ekyc/admin/$user/status" "$auditor_token"
+expect_match "auditor reads a status: 403 for ekyc.session.get" \
+	'^403 .*scope="ekyc\.session\.get"' "$code $(header WWW-Authenticate)"
+
+http GET "$api/ekyc/admin/audit" "$viewer_token"
+expect_match "viewer reads the audit trail: 403 for ekyc.audit.read" \
+	'^403 .*scope="ekyc\.audit\.read"' "$code $(header WWW-Authenticate)"
+
+http DELETE "$api/ekyc/admin/$user" "$viewer_token" '{"reason":"request #1"}'
+expect_match "viewer erases a user: 403 for ekyc.user.erase" \
+	'^403 .*scope="ekyc\.user\.erase"' "$code $(header WWW-Authenticate)"
+
+http DELETE "$api/ekyc/admin/$user?cancelActive=true" "$admin_token" '{"reason":"request #1"}'
+expect "admin erases the user: 200 with a pseudonym and one session" "200 true 1" \
+	"$code $(jq -r '"\(.pseudonym | startswith("erased-")) \(.sessions)"' <<<"$body")"
+
+http GET "$api/ekyc/admin/$user/status" "$admin_token"
+expect "the erased user has no status: 404" 404 "$code"
 
 http GET "$api/ekyc/admin" "$no_audience_token"
 expect "token without the ekyc-admin audience: 401" 401 "$code"

@@ -61,7 +61,8 @@ public class TestEkycApplication {
 				  API:         http://localhost:%d/ekyc/admin
 				  Swagger UI:  http://localhost:%d/swagger-ui.html (Authorize: client credentials)
 				  Health:      http://localhost:%d/actuator/health, metrics at /actuator/prometheus
-				  Clients:     %s / %s (all permissions), %s / %s (list and get only)
+				  Clients:     %s / %s (all permissions), %s / %s (list and get only),
+				               %s / %s (audit trail only)
 				  A token:     curl -s -u %s:%s -d grant_type=client_credentials %s
 				  Callbacks:   send them to %s: each is checked and shown here,
 				               and curl %s lists them
@@ -69,8 +70,9 @@ public class TestEkycApplication {
 
 				""", ports.api(), ports.api(), ports.management(), LocalClient.ADMIN.clientId(),
 				LocalClient.ADMIN.secret(), LocalClient.VIEWER.clientId(), LocalClient.VIEWER.secret(),
-				LocalClient.ADMIN.clientId(), LocalClient.ADMIN.secret(), issuer.tokenUri(), inspector.callbackUrl(),
-				inspector.callbackUrl(), LocalDevelopmentConfiguration.DEV_SIGNING_SECRET);
+				LocalClient.AUDITOR.clientId(), LocalClient.AUDITOR.secret(), LocalClient.ADMIN.clientId(),
+				LocalClient.ADMIN.secret(), issuer.tokenUri(), inspector.callbackUrl(), inspector.callbackUrl(),
+				LocalDevelopmentConfiguration.DEV_SIGNING_SECRET);
 	}
 
 }

@@ -22,6 +22,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import com.ekyc.admin.database.DatabaseAvailability;
+
 /**
  * The records of reads on their way to the database: written in batches every
  * {@code ekyc.audit.flush-interval}, in the order they came. A batch that cannot be
@@ -45,6 +47,8 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 
 	private final AuditWriter writer;
 
+	private final DatabaseAvailability database;
+
 	private final Duration interval;
 
 	private final Semaphore room;
@@ -63,8 +67,13 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 
 	private volatile boolean running;
 
-	PendingRecords(AuditWriter writer, AuditProperties properties, MeterRegistry meters, Clock clock) {
+	// Whether the current failure was logged here (not as a database outage).
+	private boolean warned;
+
+	PendingRecords(AuditWriter writer, DatabaseAvailability database, AuditProperties properties, MeterRegistry meters,
+			Clock clock) {
 		this.writer = writer;
+		this.database = database;
 		this.interval = properties.flushInterval();
 		this.room = new Semaphore(properties.pendingLimit());
 		this.clock = clock;
@@ -133,17 +142,22 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 				this.failures.increment();
 				if (this.failingSince == null) {
 					this.failingSince = this.clock.instant();
-					logger.warn("Cannot write {} audit records; they are kept and written again: {}",
-							this.retrying.size(), ex.getMessage());
+					// An outage of the database is logged once, by itself; anything else
+					// here.
+					this.warned = this.database.report(ex).isEmpty();
+					if (this.warned) {
+						logger.warn("Cannot write {} audit records; they are kept and written again: {}",
+								this.retrying.size(), ex.getMessage());
+					}
 				}
 				return false;
 			}
 			this.room.release(this.retrying.size());
 			this.retrying = List.of();
-			if (this.failingSince != null) {
+			if (this.failingSince != null && this.warned) {
 				logger.info("Audit records are written again");
-				this.failingSince = null;
 			}
+			this.failingSince = null;
 		}
 	}
 

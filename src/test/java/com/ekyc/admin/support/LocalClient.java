@@ -12,10 +12,13 @@ public enum LocalClient {
 
 	/** A back-office service holding every permission. */
 	ADMIN("ekyc-admin-cli", "local-admin-secret", "ekyc.session.list", "ekyc.session.get", "ekyc.session.create",
-			"ekyc.session.update"),
+			"ekyc.session.update", "ekyc.audit.read", "ekyc.user.erase"),
 
 	/** A read-only observer. */
-	VIEWER("ekyc-viewer", "local-viewer-secret", "ekyc.session.list", "ekyc.session.get");
+	VIEWER("ekyc-viewer", "local-viewer-secret", "ekyc.session.list", "ekyc.session.get"),
+
+	/** A compliance officer: the audit trail and nothing else. */
+	AUDITOR("ekyc-auditor", "local-auditor-secret", "ekyc.audit.read");
 
 	private final String clientId;
 
