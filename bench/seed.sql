@@ -28,7 +28,8 @@ select (lpad(to_hex((extract(epoch from created_at) * 1000)::bigint), 12, '0') |
        case when terminal then created_at + interval '7 days'
             else greatest(created_at + interval '7 days', now() + interval '7 days') end,
        case when terminal then completed_at end,
-       'bench-seed',
+       -- twenty back-office clients, for the createdBy filter
+       'bench-client-' || lpad((h % 20)::text, 2, '0'),
        case when terminal then 3 else 1 end
 from (
     select i, user_id, created_at, h, status,
