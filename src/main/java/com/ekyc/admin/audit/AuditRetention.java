@@ -18,6 +18,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ekyc.admin.database.Batches;
+
 /**
  * Deletes audit records older than {@code ekyc.audit.retention}, every
  * {@code ekyc.audit.retention-interval}, from the start of the chain: the chain's start
@@ -66,13 +68,7 @@ class AuditRetention implements SchedulingConfigurer {
 	 * @return how many were deleted
 	 */
 	int deleteBefore(Instant cutoff) {
-		int total = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((status) -> deleteBatch(cutoff));
-			total += batch;
-		}
-		while (batch == BATCH_SIZE);
+		int total = Batches.untilShort(this.transactions, BATCH_SIZE, () -> deleteBatch(cutoff));
 		this.deleted.increment(total);
 		logger.info("Audit retention: deleted {} records that occurred before {}", total, cutoff);
 		return total;

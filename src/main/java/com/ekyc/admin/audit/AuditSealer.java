@@ -16,6 +16,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ekyc.admin.database.Batches;
+
 /**
  * Seals new audit records into the hash chain every {@code ekyc.audit.seal-interval}, in
  * id order. One instance seals at a time (an advisory lock each batch); the others find
@@ -71,13 +73,7 @@ class AuditSealer implements SchedulingConfigurer {
 		if (bound == null) {
 			return 0;
 		}
-		int total = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((status) -> sealBatch(bound));
-			total += batch;
-		}
-		while (batch == BATCH_SIZE);
+		int total = Batches.untilShort(this.transactions, BATCH_SIZE, () -> sealBatch(bound));
 		this.sealed.increment(total);
 		return total;
 	}

@@ -50,7 +50,7 @@ public class CallbackErasure {
 			.param((keep != null) ? keep : -1)
 			.update();
 		this.jdbc.sql("""
-				update callback_deliveries set url = null, payload = null
+				update callback_deliveries set url = null, payload = null, request_id = null
 				where session_id = any(?) and status <> 'PENDING'""").param(ids).update();
 		if (keep != null) {
 			this.jdbc.sql("""

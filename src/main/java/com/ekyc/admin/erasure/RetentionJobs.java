@@ -21,6 +21,7 @@ import com.ekyc.admin.audit.AuditTrail;
 import com.ekyc.admin.audit.Pseudonyms;
 import com.ekyc.admin.audit.RetentionMetrics;
 import com.ekyc.admin.callback.CallbackErasure;
+import com.ekyc.admin.database.Batches;
 import com.ekyc.admin.session.SessionErasure;
 
 /**
@@ -85,13 +86,7 @@ class RetentionJobs implements SchedulingConfigurer {
 	}
 
 	int eraseTerminalSessionsBefore(Instant cutoff) {
-		int total = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((status) -> eraseBatch(cutoff));
-			total += batch;
-		}
-		while (batch == BATCH_SIZE);
+		int total = Batches.untilShort(this.transactions, BATCH_SIZE, () -> eraseBatch(cutoff));
 		this.sessionsErased.increment(total);
 		return total;
 	}
@@ -108,13 +103,7 @@ class RetentionJobs implements SchedulingConfigurer {
 	}
 
 	int deleteDeliveriesBefore(Instant cutoff) {
-		int total = 0;
-		int batch;
-		do {
-			batch = this.callbacks.deleteFinishedBefore(cutoff, BATCH_SIZE);
-			total += batch;
-		}
-		while (batch == BATCH_SIZE);
+		int total = Batches.untilShort(BATCH_SIZE, () -> this.callbacks.deleteFinishedBefore(cutoff, BATCH_SIZE));
 		this.deliveriesDeleted.increment(total);
 		return total;
 	}

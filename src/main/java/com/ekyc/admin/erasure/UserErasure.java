@@ -58,7 +58,8 @@ public class UserErasure {
 			throw new UserNotFoundException();
 		}
 		this.callbacks.forget(erased.ids(), erased.cancelled(), pseudonym);
-		this.audit.eraseUser(userId, pseudonym, reason);
+		// The reason is kept as the erasure's record, but never with the id it erased.
+		this.audit.eraseUser(userId, pseudonym, reason.replace(userId, pseudonym));
 		Instant erasedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		// The pseudonym only: the log would otherwise keep what the database no longer
 		// does.

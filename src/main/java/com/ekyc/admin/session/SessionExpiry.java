@@ -10,6 +10,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import com.ekyc.admin.database.Batches;
+
 /**
  * Expires sessions past their {@code expiresAt} every
  * {@code ekyc.sessions.expiry-sweep-interval}, in batches of their own transactions.
@@ -38,13 +40,7 @@ class SessionExpiry implements SchedulingConfigurer {
 	}
 
 	void sweep() {
-		int total = 0;
-		int expired;
-		do {
-			expired = this.sessions.expireDue(BATCH_SIZE);
-			total += expired;
-		}
-		while (expired == BATCH_SIZE);
+		int total = Batches.untilShort(BATCH_SIZE, () -> this.sessions.expireDue(BATCH_SIZE));
 		if (total > 0) {
 			logger.info("Expired {} sessions past their expiry", total);
 		}

@@ -43,7 +43,8 @@ class ErasureIntegrationTests extends IntegrationTest {
 		api().get("/ekyc/admin/" + userId + "/status", adminToken());
 		api().get("/ekyc/admin/" + userId + "/sessions", adminToken());
 
-		ApiResponse erased = erase(userId, "?cancelActive=true", "{\"reason\":\"GDPR art. 17 request #123\"}");
+		ApiResponse erased = erase(userId, "?cancelActive=true",
+				"{\"reason\":\"GDPR art. 17 request #123 of " + userId + "\"}");
 
 		assertThat(erased.status()).as(erased.body()).isEqualTo(200);
 		JsonNode body = erased.json();
