@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the issuer of the actor's token
  * @param operation what it asked for, such as {@code session.get}
  * @param userId the user it named, or the pseudonym that replaced the user's id
- * @param userDigest the keyed digest of the user id it named, which the hash covers
+ * @param userDigest the keyed digest of the user id it named, which the hash covers;
+ * {@code null} before it is written when it is the digest of {@code userId}
  * @param sessionId the session it named or created
  * @param status the HTTP status it was answered
  * @param requestId the id of the request, as on its log lines

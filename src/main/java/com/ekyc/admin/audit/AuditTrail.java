@@ -87,8 +87,8 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			// Refused with 400: nothing about a user was read, and it may not fit.
 			userId = null;
 		}
-		this.pending.add(audited.record(userId, (userId != null) ? this.digests.of(userId) : null,
-				sessionId(request.pathVariables().get("sessionId")), status));
+		// The writer adds the user's digest, off the request's thread.
+		this.pending.add(audited.record(userId, null, sessionId(request.pathVariables().get("sessionId")), status));
 	}
 
 	/**
@@ -101,7 +101,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	public void recordChange(String userId, @Nullable UUID sessionId) {
 		Audited audited = current();
 		if (audited != null) {
-			record(audited, userId, this.digests.of(userId), sessionId);
+			record(audited, userId, null, sessionId);
 		}
 	}
 
@@ -149,7 +149,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.update();
 	}
 
-	private void record(Audited audited, String userId, String digest, @Nullable UUID sessionId) {
+	private void record(Audited audited, String userId, @Nullable String digest, @Nullable UUID sessionId) {
 		if (audited.writtenWithChange) {
 			// One record per request: a change made on the way to another (the cancel
 			// before an erasure) is part of it.

@@ -46,13 +46,17 @@ class AuditWriter {
 
 	private final JdbcTemplate jdbc;
 
-	AuditWriter(JdbcTemplate jdbc) {
+	private final UserDigests digests;
+
+	AuditWriter(JdbcTemplate jdbc, UserDigests digests) {
 		this.jdbc = jdbc;
+		this.digests = digests;
 	}
 
 	/**
 	 * Writes the records, in the given order, in the current transaction or in one of
-	 * their own.
+	 * their own. A record naming a user without its digest gets the digest of that user
+	 * id.
 	 */
 	void write(List<AuditRecord> records) {
 		this.jdbc.execute((Connection connection) -> {
@@ -63,7 +67,7 @@ class AuditWriter {
 				insert.setArray(4, column(connection, records, AuditRecord::issuer));
 				insert.setArray(5, column(connection, records, AuditRecord::operation));
 				insert.setArray(6, column(connection, records, AuditRecord::userId));
-				insert.setArray(7, column(connection, records, AuditRecord::userDigest));
+				insert.setArray(7, column(connection, records, this::userDigest));
 				insert.setArray(8, column(connection, records,
 						(record) -> (record.sessionId() != null) ? record.sessionId().toString() : null));
 				insert.setArray(9, column(connection, records, (record) -> String.valueOf(record.status())));
@@ -72,6 +76,13 @@ class AuditWriter {
 			}
 			return null;
 		});
+	}
+
+	private @Nullable String userDigest(AuditRecord record) {
+		if (record.userDigest() != null || record.userId() == null) {
+			return record.userDigest();
+		}
+		return this.digests.of(record.userId());
 	}
 
 	private static Array column(Connection connection, List<AuditRecord> records,

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +18,21 @@ import org.springframework.stereotype.Component;
  * The keyed digest (HMAC-SHA256) of a user id that audit records keep beside the id: the
  * hash chain covers the digest, so erasure can replace the id by a pseudonym; and without
  * the key a list of known ids cannot be matched against the digests of erased users. The
- * key is made at random by the first start and kept in the database.
+ * key is made at random at first use and kept in the database.
  */
 @Component
 public class UserDigests {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
-	private final SecretKeySpec key;
+	private final JdbcClient jdbc;
+
+	// Read at first use, not at start-up: a start without a database (the image's class
+	// data sharing training run) must not need it.
+	private volatile @Nullable SecretKeySpec key;
 
 	UserDigests(JdbcClient jdbc) {
-		byte[] candidate = new byte[32];
-		new SecureRandom().nextBytes(candidate);
-		// Several instances may start at once: the first key written is everyone's.
-		jdbc.sql("insert into audit_keys (user_digest_key) values (?) on conflict do nothing")
-			.param(candidate)
-			.update();
-		byte[] stored = jdbc.sql("select user_digest_key from audit_keys").query(byte[].class).single();
-		this.key = new SecretKeySpec(stored, ALGORITHM);
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -42,12 +41,31 @@ public class UserDigests {
 	public String of(String userId) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
+			mac.init(key());
 			return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("Every Java runtime has " + ALGORITHM, ex);
 		}
+	}
+
+	private SecretKeySpec key() {
+		SecretKeySpec known = this.key;
+		if (known == null) {
+			known = new SecretKeySpec(loadOrMakeKey(), ALGORITHM);
+			this.key = known;
+		}
+		return known;
+	}
+
+	private byte[] loadOrMakeKey() {
+		byte[] candidate = new byte[32];
+		new SecureRandom().nextBytes(candidate);
+		// Several instances may start at once: the first key written is everyone's.
+		this.jdbc.sql("insert into audit_keys (user_digest_key) values (?) on conflict do nothing")
+			.param(candidate)
+			.update();
+		return this.jdbc.sql("select user_digest_key from audit_keys").query(byte[].class).single();
 	}
 
 }
