@@ -2,6 +2,8 @@ package com.ekyc.admin.audit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,19 +103,20 @@ class AuditSealer implements SchedulingConfigurer {
 		if (!this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(SEAL_LOCK).query(Boolean.class).single()) {
 			return 0;
 		}
+		// The chain's head: every record up to it is sealed, none after it.
+		Map<String, Object> head = this.jdbc.sql("""
+				select coalesce(last.id, chain.first_id - 1) as id, coalesce(last.hash, chain.previous_hash) as hash
+				from audit_chain chain
+				left join (select id, hash from audit_records where hash is not null order by id desc limit 1) last
+				    on true""").query().singleRow();
 		List<AuditRecord> unsealed = this.jdbc
-			.sql("select " + StoredRecords.COLUMNS + " from audit_records where hash is null and id <= ? order by id "
-					+ "limit ?")
+			.sql("select " + StoredRecords.COLUMNS + " from audit_records where id > ? and id <= ? order by id limit ?")
+			.param(((Number) Objects.requireNonNull(head.get("id"))).longValue())
 			.param(bound)
 			.param(BATCH_SIZE)
 			.query(StoredRecords.MAPPER)
 			.list();
-		if (unsealed.isEmpty()) {
-			return 0;
-		}
-		String previous = this.jdbc.sql("""
-				select coalesce((select hash from audit_records where hash is not null order by id desc limit 1),
-				                (select previous_hash from audit_chain))""").query(String.class).single();
+		String previous = (String) Objects.requireNonNull(head.get("hash"));
 		Long[] ids = new Long[unsealed.size()];
 		String[] hashes = new String[unsealed.size()];
 		for (int i = 0; i < ids.length; i++) {
@@ -122,10 +125,12 @@ class AuditSealer implements SchedulingConfigurer {
 			ids[i] = record.id();
 			hashes[i] = previous;
 		}
-		this.jdbc.sql("""
-				update audit_records set hash = sealed.hash
-				from unnest(?::bigint[], ?::text[]) as sealed(id, hash)
-				where audit_records.id = sealed.id""").param(ids).param(hashes).update();
+		if (ids.length > 0) {
+			this.jdbc.sql("""
+					update audit_records set hash = sealed.hash
+					from unnest(?::bigint[], ?::text[]) as sealed(id, hash)
+					where audit_records.id = sealed.id""").param(ids).param(hashes).update();
+		}
 		return unsealed.size();
 	}
 
