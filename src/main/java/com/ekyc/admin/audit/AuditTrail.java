@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.ekyc.admin.security.ApiOperation;
 import com.ekyc.admin.security.AuthenticatedRequest;
 import com.ekyc.admin.security.AuthenticatedRequestObserver;
 import com.ekyc.admin.web.RequestIds;
@@ -27,7 +29,9 @@ import com.ekyc.admin.web.UserId;
 /**
  * Records every authenticated request for one of the API's operations: a change in the
  * transaction of the change itself ({@link #recordChange}), anything else (reads, and
- * changes that failed) once it is answered, through {@link PendingRecords}.
+ * changes that failed) once it is answered, through {@link PendingRecords}. Room is
+ * reserved for every authenticated request and given back for those that name no
+ * operation.
  */
 @Component
 public class AuditTrail implements AuthenticatedRequestObserver {
@@ -73,22 +77,23 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	}
 
 	@Override
-	public void completed(AuthenticatedRequest request, int status) {
+	public void completed(AuthenticatedRequest request, @Nullable ApiOperation operation, int status) {
 		Audited audited = current();
 		if (audited == null) {
 			return;
 		}
-		if (audited.recordedWithChange) {
+		if (operation == null || audited.recordedWithChange) {
 			this.pending.release();
 			return;
 		}
-		String userId = request.pathVariables().get("userId");
+		String userId = operation.pathVariables().get("userId");
 		if (userId != null && !USER_ID.matcher(userId).matches()) {
 			// Refused with 400: nothing about a user was read, and it may not fit.
 			userId = null;
 		}
 		// The writer adds the user's digest, off the request's thread.
-		this.pending.add(audited.record(userId, null, sessionId(request.pathVariables().get("sessionId")), status));
+		this.pending.add(audited.record(operation.name(), userId, null,
+				sessionId(operation.pathVariables().get("sessionId")), status));
 	}
 
 	/**
@@ -155,9 +160,14 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			// before an erasure) is part of it.
 			return;
 		}
+		ApiOperation operation = currentOperation();
+		if (operation == null) {
+			// A change no operation of the API asked for: no request to record it as.
+			return;
+		}
 		audited.writtenWithChange = true;
-		int answer = CHANGE_ANSWERS.getOrDefault(audited.request.operation(), 200);
-		this.writer.write(List.of(audited.record(userId, digest, sessionId, answer)));
+		int answer = CHANGE_ANSWERS.getOrDefault(operation.name(), 200);
+		this.writer.write(List.of(audited.record(operation.name(), userId, digest, sessionId, answer)));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
@@ -179,6 +189,11 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	private static @Nullable ApiOperation currentOperation() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? ApiOperation.of(attributes.getRequest()).orElse(null) : null;
 	}
 
 	private @Nullable Audited current() {
@@ -212,9 +227,10 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			this.requestId = requestId;
 		}
 
-		AuditRecord record(@Nullable String userId, @Nullable String digest, @Nullable UUID sessionId, int status) {
-			return new AuditRecord(null, this.occurredAt, this.request.actor(), this.request.issuer(),
-					this.request.operation(), userId, digest, sessionId, status, this.requestId, null);
+		AuditRecord record(String operation, @Nullable String userId, @Nullable String digest, @Nullable UUID sessionId,
+				int status) {
+			return new AuditRecord(null, this.occurredAt, this.request.actor(), this.request.issuer(), operation,
+					userId, digest, sessionId, status, this.requestId, null);
 		}
 
 	}

@@ -2,8 +2,6 @@ package com.ekyc.admin.security;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,12 +18,14 @@ import com.ekyc.admin.web.ProblemResponseWriter;
 import com.ekyc.admin.web.Problems;
 
 /**
- * Shows each authenticated request for one of the API's operations to the
- * {@link AuthenticatedRequestObserver}s: part of the security filter chain, after the
- * token is checked and before the rate limit and authorization, so that refused requests
- * are seen too.
+ * Shows each authenticated request under {@code /ekyc/admin} to the
+ * {@link AuthenticatedRequestObserver}s, with the operation it asked for: part of the
+ * security filter chain, after the token is checked and before the rate limit and
+ * authorization, so that refused requests are seen too.
  */
 class AuthenticatedRequestFilter extends OncePerRequestFilter {
+
+	private static final String API_PATH = "/ekyc/admin";
 
 	private final List<AuthenticatedRequestObserver> observers;
 
@@ -37,13 +37,20 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.observers.isEmpty() || !request.getRequestURI().startsWith(API_PATH);
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		AuthenticatedRequest authenticated = authenticated(request).orElse(null);
-		if (authenticated == null || this.observers.isEmpty()) {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
 			chain.doFilter(request, response);
 			return;
 		}
+		Object issuer = token.getToken().getIssuer();
+		AuthenticatedRequest authenticated = new AuthenticatedRequest(token.getName(),
+				(issuer != null) ? issuer.toString() : null);
 		for (AuthenticatedRequestObserver observer : this.observers) {
 			if (!observer.admit(authenticated)) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -58,22 +65,11 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
 			status = response.getStatus();
 		}
 		finally {
+			ApiOperation operation = ApiOperation.of(request).orElse(null);
 			for (AuthenticatedRequestObserver observer : this.observers) {
-				observer.completed(authenticated, status);
+				observer.completed(authenticated, operation, status);
 			}
 		}
-	}
-
-	private static Optional<AuthenticatedRequest> authenticated(HttpServletRequest request) {
-		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-			return Optional.empty();
-		}
-		return EndpointPermissions.endpointOf(request).map((endpoint) -> {
-			Object issuer = token.getToken().getIssuer();
-			Map<String, String> variables = endpoint.getValue();
-			return new AuthenticatedRequest(token.getName(), (issuer != null) ? issuer.toString() : null,
-					endpoint.getKey().operation(), variables);
-		});
 	}
 
 }

@@ -1,9 +1,10 @@
 package com.ekyc.admin.security;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Sees every authenticated request for one of the API's operations: before it is
- * authorized (so that requests refused for a missing permission are seen too) and once it
- * is answered.
+ * Sees every authenticated request under {@code /ekyc/admin}: before it is authorized (so
+ * that requests refused for a missing permission are seen too) and once it is answered.
  */
 public interface AuthenticatedRequestObserver {
 
@@ -15,8 +16,10 @@ public interface AuthenticatedRequestObserver {
 
 	/**
 	 * Called once the request is answered, whatever the outcome.
+	 * @param operation the operation it asked for, {@code null} when it named none (an
+	 * unknown path or method)
 	 * @param status the HTTP status answered
 	 */
-	void completed(AuthenticatedRequest request, int status);
+	void completed(AuthenticatedRequest request, @Nullable ApiOperation operation, int status);
 
 }

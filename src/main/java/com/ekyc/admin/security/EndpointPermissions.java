@@ -3,11 +3,13 @@ package com.ekyc.admin.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Which permission each endpoint needs: the one table that authorization, the
@@ -37,7 +39,11 @@ final class EndpointPermissions {
 					"/ekyc/admin/{userId}/sessions/{sessionId}/callbacks/{deliveryId}/retry", Permissions.UPDATE,
 					"callbacks.retry"));
 
-	// Built once: the audit filter matches every authenticated request against them.
+	private static final Map<String, EndpointPermission> BY_METHOD_AND_PATTERN = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap((rule) -> rule.method().name() + " " + rule.pathPattern(),
+				(rule) -> rule));
+
+	// Built once, for requests refused before they reached a controller.
 	private static final List<Map.Entry<EndpointPermission, RequestMatcher>> MATCHERS = ALL.stream()
 		.map((rule) -> Map.entry(rule, rule.matcher()))
 		.toList();
@@ -61,9 +67,22 @@ final class EndpointPermissions {
 	}
 
 	/**
-	 * The endpoint a request is for, with the values of its path variables.
+	 * The endpoint a request is for, with the values of its path variables: from what
+	 * Spring MVC matched when the request reached a controller (a map lookup), else by
+	 * matching the table.
 	 */
+	@SuppressWarnings("unchecked")
 	static Optional<Map.Entry<EndpointPermission, Map<String, String>>> endpointOf(HttpServletRequest request) {
+		if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern) {
+			String method = HttpMethod.HEAD.matches(request.getMethod()) ? HttpMethod.GET.name() : request.getMethod();
+			EndpointPermission row = BY_METHOD_AND_PATTERN.get(method + " " + pattern);
+			if (row == null) {
+				return Optional.empty();
+			}
+			Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+			return Optional
+				.of(Map.entry(row, (variables instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of()));
+		}
 		for (Map.Entry<EndpointPermission, RequestMatcher> rule : MATCHERS) {
 			RequestMatcher.MatchResult match = rule.getValue().matcher(request);
 			if (match.isMatch()) {
