@@ -73,6 +73,12 @@ build_jar
 start_issuer "ekyc.session.list ekyc.session.get ekyc.session.create ekyc.session.update ekyc.audit.read ekyc.user.erase"
 create_database
 start_service --ekyc.rate-limit.requests-per-second=0
+# One recorded request makes the user-digest key (at first use); the seed below uses it.
+curl -sS -o /dev/null -H "Authorization: Bearer ${BENCH_TOKEN}" "${BASE_URL}/ekyc/admin/bench-warm-up/status"
+for _ in $(seq 1 20); do
+	[[ "$(sql -c 'select count(*) from audit_keys')" == "1" ]] && break
+	sleep 0.5
+done
 stop_service
 
 # --- Seed -------------------------------------------------------------------------------------
@@ -104,7 +110,7 @@ insert into audit_records (occurred_at, actor, issuer, operation, user_id, user_
 select now() - interval '30 days' + i * interval '2 milliseconds',
        'bench-client-' || lpad((i % 20)::text, 2, '0'), 'http://127.0.0.1:${JWKS_PORT}',
        (array['session.get', 'session.list', 'session.create', 'session.status', 'session.events'])[i % 5 + 1],
-       u.user_id, encode(hmac(u.user_id, (select user_digest_key from audit_keys), 'sha256'), 'hex'),
+       u.user_id, encode(hmac(convert_to(u.user_id, 'UTF8'), (select user_digest_key from audit_keys), 'sha256'), 'hex'),
        null, 200, md5(i::text)
 from generate_series(1, ${AUDIT_RECORDS}) i
 cross join lateral (select case when i % 1000 = 0 then 'erase-me'

@@ -87,8 +87,10 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			return;
 		}
 		String userId = operation.pathVariables().get("userId");
-		if (userId != null && !USER_ID.matcher(userId).matches()) {
-			// Refused with 400: nothing about a user was read, and it may not fit.
+		if (userId != null && !isSuccessful(status) && !USER_ID.matcher(userId).matches()) {
+			// Refused before or by validation: nothing about a user was read, and it may
+			// not
+			// fit. (A successful answer means the controller took the id as valid.)
 			userId = null;
 		}
 		// The writer adds the user's digest, off the request's thread.
@@ -175,6 +177,10 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 				audited.writtenWithChange = audited.recordedWithChange;
 			}
 		});
+	}
+
+	private static boolean isSuccessful(int status) {
+		return status >= 200 && status < 300;
 	}
 
 	// A session id as the API takes it (canonical form), else none: the request was

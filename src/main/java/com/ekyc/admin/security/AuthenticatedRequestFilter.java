@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,9 +49,9 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Object issuer = token.getToken().getIssuer();
+		// The claim as sent: reading it as a URL would parse it at every request.
 		AuthenticatedRequest authenticated = new AuthenticatedRequest(token.getName(),
-				(issuer != null) ? issuer.toString() : null);
+				token.getToken().getClaimAsString(JwtClaimNames.ISS));
 		for (AuthenticatedRequestObserver observer : this.observers) {
 			if (!observer.admit(authenticated)) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
