@@ -121,10 +121,10 @@ sql -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 # --- Seal rate --------------------------------------------------------------------------------
 
 wait_quiet
-UNSEALED_BEFORE="$(sql -c 'select count(*) from audit_records where hash is null')"
+UNSEALED_BEFORE="$(sql -c 'select (select count(*) from audit_records) - (select count(*) from audit_seals)')"
 SEAL_START="$(date +%s.%N)"
 start_service --ekyc.rate-limit.requests-per-second=0
-while [[ "$(sql -c 'select count(*) from audit_records where hash is null')" != "0" ]]; do
+while [[ "$(sql -c 'select (select count(*) from audit_records) - (select count(*) from audit_seals)')" != "0" ]]; do
 	kill -0 "$APP_PID" 2>/dev/null || die "the service stopped while sealing"
 	sleep 0.5
 done

@@ -1,10 +1,9 @@
 -- Compliance: the audit trail and its hash chain, erasure of users, retention, back-office
 -- search and figures.
 
--- One row per authenticated request under /ekyc/admin. hash is null until the sealer has
--- chained the record: sha256(previous hash, the record's fields), where the user is covered
--- by user_digest (a keyed digest of the user id), so that erasure can replace user_id by a
--- pseudonym and the chain still verifies.
+-- One row per authenticated request under /ekyc/admin, written once and never updated
+-- (but for erasure, which replaces user_id by a pseudonym). The chain's links are kept
+-- apart, in audit_seals: sealing inserts a narrow row instead of rewriting the record.
 create table audit_records (
     id          bigint        generated always as identity primary key,
     occurred_at timestamptz   not null,
@@ -15,17 +14,25 @@ create table audit_records (
     user_digest varchar(64),
     session_id  uuid,
     status      smallint      not null,
-    request_id  varchar(128),
-    hash        varchar(64)
-) with (fillfactor = 80); -- room on each page for the sealer's update (a HOT update, no index churn)
+    request_id  varchar(128)
+);
 
 -- The query's filters by user and by actor, newest first. Time ranges use a BRIN index
--- (records arrive in time order: a few pages of summaries instead of a B-tree to maintain
--- at every read recorded); an operation alone is found along the primary key. No index
--- covers hash, so sealing a record is a HOT update.
+-- (records arrive in time order and are never updated: a few pages of summaries instead
+-- of a B-tree to maintain at every read recorded); an operation alone is found along the
+-- primary key.
 create index audit_records_by_user on audit_records (user_id, id desc);
 create index audit_records_by_actor on audit_records (actor, id desc);
 create index audit_records_by_time on audit_records using brin (occurred_at);
+
+-- The hash chain: a record's hash is sha256(the previous record's hash, the record's
+-- fields), where the user is covered by user_digest (a keyed digest of the user id), so
+-- that erasure can replace user_id by a pseudonym and the chain still verifies. A record
+-- without a row here is not sealed yet.
+create table audit_seals (
+    id   bigint      primary key,
+    hash varchar(64) not null
+);
 
 -- Where the chain starts: the hash that the first kept record follows (64 zeros until
 -- retention deletes the first records) and that record's id. One row.

@@ -78,7 +78,7 @@ class AuditRetention implements SchedulingConfigurer {
 		// The sealer reads the chain's start: one of the two at a time.
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(AuditSealer.SEAL_LOCK).query().singleRow();
 		List<AuditRecord> first = this.jdbc
-			.sql("select " + StoredRecords.COLUMNS + " from audit_records order by id limit ?")
+			.sql("select " + StoredRecords.COLUMNS + " from " + StoredRecords.FROM + " order by r.id limit ?")
 			.param(BATCH_SIZE)
 			.query(StoredRecords.MAPPER)
 			.list();
@@ -95,6 +95,7 @@ class AuditRetention implements SchedulingConfigurer {
 			return 0;
 		}
 		this.jdbc.sql("delete from audit_records where id <= ?").param(last.id()).update();
+		this.jdbc.sql("delete from audit_seals where id <= ?").param(last.id()).update();
 		this.jdbc.sql("update audit_chain set first_id = ?, previous_hash = ?")
 			.param(last.id() + 1)
 			.param(last.hash())

@@ -107,10 +107,12 @@ class AuditSealer implements SchedulingConfigurer {
 		Map<String, Object> head = this.jdbc.sql("""
 				select coalesce(last.id, chain.first_id - 1) as id, coalesce(last.hash, chain.previous_hash) as hash
 				from audit_chain chain
-				left join (select id, hash from audit_records where hash is not null order by id desc limit 1) last
-				    on true""").query().singleRow();
+				left join (select id, hash from audit_seals order by id desc limit 1) last on true""")
+			.query()
+			.singleRow();
 		List<AuditRecord> unsealed = this.jdbc
-			.sql("select " + StoredRecords.COLUMNS + " from audit_records where id > ? and id <= ? order by id limit ?")
+			.sql("select " + StoredRecords.COLUMNS + " from " + StoredRecords.FROM
+					+ " where r.id > ? and r.id <= ? order by r.id limit ?")
 			.param(((Number) Objects.requireNonNull(head.get("id"))).longValue())
 			.param(bound)
 			.param(BATCH_SIZE)
@@ -126,10 +128,10 @@ class AuditSealer implements SchedulingConfigurer {
 			hashes[i] = previous;
 		}
 		if (ids.length > 0) {
-			this.jdbc.sql("""
-					update audit_records set hash = sealed.hash
-					from unnest(?::bigint[], ?::text[]) as sealed(id, hash)
-					where audit_records.id = sealed.id""").param(ids).param(hashes).update();
+			this.jdbc.sql("insert into audit_seals (id, hash) select * from unnest(?::bigint[], ?::text[])")
+				.param(ids)
+				.param(hashes)
+				.update();
 		}
 		return unsealed.size();
 	}

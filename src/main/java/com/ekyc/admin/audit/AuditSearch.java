@@ -37,17 +37,18 @@ public class AuditSearch {
 	 * record with id {@code beforeId} (or at the newest when {@code null}).
 	 */
 	public KeysetPage<AuditRecord> search(AuditFilter filter, @Nullable Long beforeId, int limit) {
-		StringBuilder sql = new StringBuilder("select " + StoredRecords.COLUMNS + " from audit_records where true");
+		StringBuilder sql = new StringBuilder(
+				"select " + StoredRecords.COLUMNS + " from " + StoredRecords.FROM + " where true");
 		List<Object> values = new ArrayList<>();
-		condition(sql, values, "user_id = ?", filter.userId());
-		condition(sql, values, "actor = ?", filter.actor());
-		condition(sql, values, "operation = ?", filter.operation());
-		condition(sql, values, "occurred_at >= ?",
+		condition(sql, values, "r.user_id = ?", filter.userId());
+		condition(sql, values, "r.actor = ?", filter.actor());
+		condition(sql, values, "r.operation = ?", filter.operation());
+		condition(sql, values, "r.occurred_at >= ?",
 				(filter.from() != null) ? OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC) : null);
-		condition(sql, values, "occurred_at < ?",
+		condition(sql, values, "r.occurred_at < ?",
 				(filter.to() != null) ? OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC) : null);
-		condition(sql, values, "id < ?", beforeId);
-		sql.append(" order by id desc limit ?");
+		condition(sql, values, "r.id < ?", beforeId);
+		sql.append(" order by r.id desc limit ?");
 		values.add(limit + 1);
 		return KeysetPage.of(this.jdbc.sql(sql.toString()).params(values).query(StoredRecords.MAPPER).list(), limit);
 	}

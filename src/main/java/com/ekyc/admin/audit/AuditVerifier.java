@@ -59,8 +59,8 @@ class AuditVerifier {
 		List<AuditRecord> page;
 		do {
 			page = this.jdbc
-				.sql("select " + StoredRecords.COLUMNS + " from audit_records where id > ? and hash is not null "
-						+ "order by id limit ?")
+				.sql("select " + StoredRecords.COLUMNS + " from audit_seals s join audit_records r on r.id = s.id "
+						+ "where s.id > ? order by s.id limit ?")
 				.param(after)
 				.param(PAGE)
 				.query(StoredRecords.MAPPER)
@@ -110,10 +110,7 @@ class AuditVerifier {
 	}
 
 	private @Nullable Long sealedUpTo() {
-		return this.jdbc.sql("select max(id) from audit_records where hash is not null")
-			.query(Long.class)
-			.optional()
-			.orElse(null);
+		return this.jdbc.sql("select max(id) from audit_seals").query(Long.class).optional().orElse(null);
 	}
 
 }

@@ -8,12 +8,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Audit records as the tables hold them.
+ * Audit records as the tables hold them: the record ({@code r}) and its seal ({@code s}).
  */
 final class StoredRecords {
 
-	static final String COLUMNS = "id, occurred_at, actor, issuer, operation, user_id, user_digest, session_id, status, "
-			+ "request_id, hash";
+	/** The columns of a record and its hash, {@code null} until sealed. */
+	static final String COLUMNS = "r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, r.user_digest, "
+			+ "r.session_id, r.status, r.request_id, s.hash";
+
+	/** Records with their seals. */
+	static final String FROM = "audit_records r left join audit_seals s on s.id = r.id";
 
 	static final RowMapper<AuditRecord> MAPPER = StoredRecords::record;
 
