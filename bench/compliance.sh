@@ -163,6 +163,9 @@ LEFT="$(sql -c "select (select count(*) from sessions where user_id = 'erase-me'
 # --- Query plans ------------------------------------------------------------------------------
 
 COLUMNS="id, user_id, status, callback, reason, created_at, updated_at, expires_at, completed_at, created_by, version"
+# The audit trail's search as AuditSearch sends it (StoredRecords.COLUMNS and FROM).
+AUDIT_COLUMNS="r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, r.user_digest, r.session_id, r.status, r.request_id, s.hash"
+AUDIT_FROM="audit_records r left join audit_seals s on s.id = r.id"
 CURSOR_AT="$(sql -c "select created_at from sessions where created_by = 'bench-client-07' order by created_at desc, id desc offset 5000 limit 1")"
 CURSOR_ID="$(sql -c "select id from sessions where created_by = 'bench-client-07' order by created_at desc, id desc offset 5000 limit 1")"
 declare -A PLANS=(
@@ -171,9 +174,9 @@ declare -A PLANS=(
 	["list status+createdBy"]="select ${COLUMNS} from sessions where true and status in ('REJECTED') and created_by = 'bench-client-07' order by created_at desc, id desc limit 51 offset 0"
 	["list createdBy by cursor (page 100)"]="select ${COLUMNS} from sessions where (created_at, id) < ('${CURSOR_AT}', '${CURSOR_ID}') and created_by = 'bench-client-07' order by created_at desc, id desc limit 51"
 	["stats"]="select array_agg(c.status) as statuses, array_agg(c.count) as counts, (select min(created_at) from sessions where status in ('CREATED', 'IN_PROGRESS', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED')) as oldest_active from (select status, sum(count) as count from session_status_counts group by status) c"
-	["audit by userId"]="select * from audit_records where true and user_id = 'user-0000042' order by id desc limit 51"
-	["audit by actor"]="select * from audit_records where true and actor = 'bench-client-03' order by id desc limit 51"
-	["audit by operation+from"]="select * from audit_records where true and operation = 'session.create' and occurred_at >= now() - interval '10 days' order by id desc limit 51"
+	["audit by userId"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.user_id = 'user-0000042' order by r.id desc limit 51"
+	["audit by actor"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.actor = 'bench-client-03' order by r.id desc limit 51"
+	["audit by operation+from"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.operation = 'session.create' and r.occurred_at >= now() - interval '10 days' order by r.id desc limit 51"
 )
 SEQ_SCANS=0
 : >"$WORK/plans.txt"
