@@ -83,6 +83,24 @@ class AuditChainIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void namesTheRecordAfterOneWhoseSealWasDeleted() {
+		List<Long> ids = sealedRecords(3);
+		String hash = jdbc().sql("select hash from audit_seals where id = ?")
+			.param(ids.get(1))
+			.query(String.class)
+			.single();
+
+		jdbc().sql("delete from audit_seals where id = ?").param(ids.get(1)).update();
+		try {
+			assertThat(brokenAt()).isEqualTo(ids.get(2));
+		}
+		finally {
+			jdbc().sql("insert into audit_seals (id, hash) values (?, ?)").param(ids.get(1)).param(hash).update();
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
 	void namesTheFirstOfTwoRecordsThatWereSwapped() {
 		List<Long> ids = sealedRecords(3);
 		long first = ids.get(0);
