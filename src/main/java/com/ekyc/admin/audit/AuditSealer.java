@@ -7,8 +7,7 @@ import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +26,6 @@ import com.ekyc.admin.database.Batches;
  */
 @Component
 class AuditSealer implements SchedulingConfigurer {
-
-	private static final Logger logger = LoggerFactory.getLogger(AuditSealer.class);
 
 	static final int BATCH_SIZE = 5_000;
 
@@ -53,17 +50,9 @@ class AuditSealer implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(new FixedDelayTask(this::sealSafely, this.interval, this.interval));
-	}
-
-	private void sealSafely() {
-		try {
-			seal();
-		}
-		catch (DataAccessException ex) {
-			// The database is away or busy: the next round seals what this one did not.
-			logger.debug("Sealing the audit trail waits for the next round: {}", ex.getMessage());
-		}
+		// A round that fails (the database away) is reported by the scheduler's error
+		// handler; the next round seals what it did not.
+		tasks.addFixedDelayTask(new FixedDelayTask(this::seal, this.interval, this.interval));
 	}
 
 	/**
@@ -85,7 +74,7 @@ class AuditSealer implements SchedulingConfigurer {
 	 * holds the write lock. Waits for it briefly only, so that writers never queue behind
 	 * the sealer for long; {@code null} when it could not be had this round.
 	 */
-	private Long committedBound() {
+	private @Nullable Long committedBound() {
 		return this.transactions.execute((status) -> {
 			this.jdbc.sql("set local lock_timeout = '200ms'").update();
 			try {
