@@ -3,7 +3,9 @@ package com.ekyc.admin.audit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Recomputes the hash chain from the stored fields, from the first kept record on, in
  * pages of {@value #PAGE} records so that no statement runs long. One verification runs
- * at a time per instance.
+ * at a time per instance; callers that come meanwhile share its result.
  */
 @Component
 class AuditVerifier {
@@ -25,7 +27,8 @@ class AuditVerifier {
 
 	private final UserDigests digests;
 
-	private final Semaphore one = new Semaphore(1);
+	// The verification under way, which callers that come meanwhile share.
+	private final AtomicReference<@Nullable CompletableFuture<ChainVerification>> running = new AtomicReference<>();
 
 	AuditVerifier(JdbcClient jdbc, UserDigests digests) {
 		this.jdbc = jdbc;
@@ -33,18 +36,35 @@ class AuditVerifier {
 	}
 
 	/**
-	 * Verifies the chain.
-	 * @throws VerificationBusyException when a verification is already running here
+	 * Verifies the chain; a caller that comes while a verification runs gets that one's
+	 * result rather than start another.
 	 */
 	ChainVerification verify() {
-		if (!this.one.tryAcquire()) {
-			throw new VerificationBusyException();
+		CompletableFuture<ChainVerification> mine = new CompletableFuture<>();
+		CompletableFuture<ChainVerification> current = this.running.compareAndExchange(null, mine);
+		if (current != null) {
+			return resultOf(current);
 		}
 		try {
-			return verifyChain();
+			ChainVerification result = verifyChain();
+			mine.complete(result);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
 		}
 		finally {
-			this.one.release();
+			this.running.set(null);
+		}
+	}
+
+	private static ChainVerification resultOf(CompletableFuture<ChainVerification> verification) {
+		try {
+			return verification.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}
 

@@ -56,6 +56,19 @@ class AuditChainIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void answersCallersThatComeWhileAVerificationRunsWithItsResult() throws Exception {
+		sealedRecords(3);
+
+		List<ApiResponse> answers = Concurrently.run(12,
+				() -> api().get("/ekyc/admin/audit/verify", issuer.token("auditor", Permissions.AUDIT_READ)));
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+			assertThat(answer.json().get("valid").asBoolean()).isTrue();
+		});
+	}
+
+	@Test
 	void namesTheFirstRecordWhoseFieldWasChanged() {
 		List<Long> ids = sealedRecords(3);
 		long middle = ids.get(1);

@@ -190,7 +190,8 @@ class AuditTrailIntegrationTests extends IntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "?operation=session.delete", "?from=yesterday", "?to=2026-13-01T00:00:00Z",
 			"?from=%2B1000000000-01-01T00:00:00Z", "?start=0", "?limit=0", "?limit=1025", "?cursor=x", "?userId=a/b",
-			"?userId=..", "?actor=" })
+			"?userId=..", "?actor=", "?actor=a&actor=b", "?userId=u&userId=v",
+			"?operation=session.get&operation=session.get", "?from=2026-01-01T00:00:00Z&from=2026-01-02T00:00:00Z" })
 	void refusesMalformedSearches(String query) {
 		ApiResponse answer = api().get("/ekyc/admin/audit" + query, adminToken());
 

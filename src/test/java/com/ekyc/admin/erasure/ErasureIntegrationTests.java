@@ -115,6 +115,10 @@ class ErasureIntegrationTests extends IntegrationTest {
 		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).json().get("status").asString())
 			.isEqualTo("CREATED");
 		assertThat(erase(userId, "?cancelActive=false", "{\"reason\":\"request #7\"}").status()).isEqualTo(409);
+		ApiResponse twice = erase(userId, "?cancelActive=true&cancelActive=false", "{\"reason\":\"request #7\"}");
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.body()).contains("cancelActive", "must be given once");
+		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(200);
 	}
 
 	@Test

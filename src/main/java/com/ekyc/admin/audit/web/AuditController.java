@@ -97,8 +97,8 @@ class AuditController {
 			Recomputes the SHA-256 hash chain from the stored fields of every sealed record, from \
 			the first kept one. Records are sealed within seconds of being written. Answers \
 			`valid: false` with the id of the first record that does not match when a record was \
-			changed, removed or reordered. One verification runs at a time per instance (`503` \
-			with `Retry-After` meanwhile).""")
+			changed, removed or reordered. One verification runs at a time per instance: a call \
+			made while one runs gets that one's answer.""")
 	@ApiResponse(responseCode = "200", description = "What the verification found")
 	@GetMapping("/verify")
 	VerificationResponse verify() {

@@ -77,8 +77,8 @@ class SessionSearchIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "?createdFrom=yesterday", "?createdTo=2026-02-30T00:00:00Z",
-			"?createdFrom=%2B1000000000-01-01T00:00:00Z", "?createdFrom=2026-01-01", "?createdBy=",
-			"?createdBy=a%00b" })
+			"?createdFrom=%2B1000000000-01-01T00:00:00Z", "?createdFrom=2026-01-01", "?createdBy=", "?createdBy=a%00b",
+			"?createdBy=x&createdBy=y", "?createdFrom=2026-01-01T00:00:00Z&createdFrom=2026-01-02T00:00:00Z" })
 	void refusesMalformedFilters(String query) {
 		ApiResponse answer = api().get("/ekyc/admin" + query, adminToken());
 
