@@ -19,10 +19,6 @@ import com.ekyc.admin.database.KeysetPage;
 @Service
 public class AuditSearch {
 
-	/** The operations records name; a search for another is refused. */
-	public static final List<String> OPERATIONS = List.of("session.list", "session.get", "session.create",
-			"session.status", "session.events", "callbacks.get", "callbacks.retry", "user.erase", "audit.read");
-
 	private final JdbcClient jdbc;
 
 	private final AuditVerifier verifier;

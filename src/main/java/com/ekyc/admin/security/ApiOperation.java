@@ -1,5 +1,6 @@
 package com.ekyc.admin.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param pathVariables the values of the endpoint's path variables, by name, as sent
  */
 public record ApiOperation(String name, Map<String, String> pathVariables) {
+
+	/** The names of the API's operations, in the order of the table of endpoints. */
+	public static final List<String> NAMES = EndpointPermissions.ALL.stream()
+		.map(EndpointPermission::operation)
+		.distinct()
+		.toList();
 
 	/**
 	 * The operation a request asks for, if it asks for one of the API's: read from what

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import com.ekyc.admin.security.ApiOperation;
 import com.ekyc.admin.security.Permissions;
 import com.ekyc.admin.support.ApiResponse;
 import com.ekyc.admin.support.IntegrationTest;
@@ -40,6 +41,28 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 				.containsAnyOf("200", "202");
 			assertThat(operation.get("security").toString()).as(entry.getKey()).contains("bearer");
 		});
+	}
+
+	@Test
+	void listsEveryOperationOfTheAuditTrailAsTheTableNamesThem() {
+		JsonNode document = document();
+		List<String> parameter = new ArrayList<>();
+		document.get("paths").get("/ekyc/admin/audit").get("get").get("parameters").forEach((each) -> {
+			if (each.get("name").asString().equals("operation")) {
+				each.get("schema").get("enum").forEach((name) -> parameter.add(name.asString()));
+			}
+		});
+		List<String> field = new ArrayList<>();
+		document.get("components")
+			.get("schemas")
+			.get("AuditRecord")
+			.get("properties")
+			.get("operation")
+			.get("enum")
+			.forEach((name) -> field.add(name.asString()));
+
+		assertThat(parameter).containsExactlyInAnyOrderElementsOf(ApiOperation.NAMES);
+		assertThat(field).containsExactlyInAnyOrderElementsOf(ApiOperation.NAMES);
 	}
 
 	@Test

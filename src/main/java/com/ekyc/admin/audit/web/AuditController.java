@@ -22,6 +22,7 @@ import com.ekyc.admin.audit.AuditFilter;
 import com.ekyc.admin.audit.AuditRecord;
 import com.ekyc.admin.audit.AuditSearch;
 import com.ekyc.admin.database.KeysetPage;
+import com.ekyc.admin.security.ApiOperation;
 import com.ekyc.admin.web.InstantParameter;
 import com.ekyc.admin.web.PageQuery;
 import com.ekyc.admin.web.PlainText;
@@ -75,9 +76,9 @@ class AuditController {
 		if (page.start() != null) {
 			throw new ProblemException(Problems.invalidField("start", "is not taken here: page with cursor"));
 		}
-		if (operation != null && !AuditSearch.OPERATIONS.contains(operation)) {
+		if (operation != null && !ApiOperation.NAMES.contains(operation)) {
 			throw new ProblemException(
-					Problems.invalidField("operation", "must be one of " + String.join(", ", AuditSearch.OPERATIONS)));
+					Problems.invalidField("operation", "must be one of " + String.join(", ", ApiOperation.NAMES)));
 		}
 		Instant fromInstant = InstantParameter.parse("from", from);
 		Instant toInstant = InstantParameter.parse("to", to);
