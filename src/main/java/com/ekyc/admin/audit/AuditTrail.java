@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +42,13 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 
 	private static final String ATTRIBUTE = AuditTrail.class.getName() + ".request";
 
+	private static final String USER_ERASE = "user.erase";
+
 	private static final Pattern USER_ID = Pattern.compile(UserId.PATTERN);
 
 	// What a change answers when it succeeds: its record is written before the answer.
 	private static final Map<String, Integer> CHANGE_ANSWERS = Map.of("session.create", 200, "session.status", 200,
-			"callbacks.retry", 202, "user.erase", 200);
+			"callbacks.retry", 202, USER_ERASE, 200);
 
 	private final PendingRecords pending;
 
@@ -55,13 +58,17 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 
 	private final JdbcClient jdbc;
 
+	private final EntityManager entityManager;
+
 	private final Clock clock;
 
-	AuditTrail(PendingRecords pending, AuditWriter writer, UserDigests digests, JdbcClient jdbc, Clock clock) {
+	AuditTrail(PendingRecords pending, AuditWriter writer, UserDigests digests, JdbcClient jdbc,
+			EntityManager entityManager, Clock clock) {
 		this.pending = pending;
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.digests = digests;
+		this.entityManager = entityManager;
 		this.clock = clock;
 	}
 
@@ -101,14 +108,16 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	/**
 	 * Records the current request's change in the current transaction, as answered with
 	 * success: the record commits with the change or not at all (and then the request is
-	 * recorded as answered). Nothing is recorded for work no request asked for.
+	 * recorded as answered). Nothing is recorded for work no request asked for, nor for a
+	 * change made on the way to an erasure, which records itself.
 	 * @param userId the user the change is about
 	 * @param sessionId the session it changed or created
 	 */
 	public void recordChange(String userId, @Nullable UUID sessionId) {
 		Audited audited = current();
-		if (audited != null) {
-			record(audited, userId, null, sessionId);
+		ApiOperation operation = currentOperation();
+		if (audited != null && operation != null && !operation.name().equals(USER_ERASE)) {
+			record(audited, operation, userId, null, sessionId);
 		}
 	}
 
@@ -120,16 +129,19 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	 * else by the service.
 	 */
 	public void eraseUser(String userId, String pseudonym, String reason) {
+		// Last, as the lock keeps every writer waiting until the erasure commits.
+		this.writer.excludeWriters();
 		String digest = this.digests.of(userId);
 		registerErasure(pseudonym, digest, true, reason);
 		this.jdbc.sql("update audit_records set user_id = ? where user_id = ?").param(pseudonym).param(userId).update();
 		Audited audited = current();
-		if (audited != null) {
-			record(audited, pseudonym, digest, null);
+		ApiOperation operation = currentOperation();
+		if (audited != null && operation != null) {
+			record(audited, operation, pseudonym, digest, null);
 			return;
 		}
-		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, "user.erase", pseudonym, digest,
-				null, 200, RequestIds.current(), null)));
+		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest, null,
+				200, RequestIds.current(), null)));
 	}
 
 	/**
@@ -156,25 +168,17 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.update();
 	}
 
-	private void record(Audited audited, String userId, @Nullable String digest, @Nullable UUID sessionId) {
-		if (audited.writtenWithChange) {
-			// One record per request: a change made on the way to another (the cancel
-			// before an erasure) is part of it.
-			return;
-		}
-		ApiOperation operation = currentOperation();
-		if (operation == null) {
-			// A change no operation of the API asked for: no request to record it as.
-			return;
-		}
-		audited.writtenWithChange = true;
+	private void record(Audited audited, ApiOperation operation, String userId, @Nullable String digest,
+			@Nullable UUID sessionId) {
+		// The change's own writes go first: a writer holds the write lock only while it
+		// commits, never while it waits for a row an erasure holds.
+		this.entityManager.flush();
 		int answer = CHANGE_ANSWERS.getOrDefault(operation.name(), 200);
 		this.writer.write(List.of(audited.record(operation.name(), userId, digest, sessionId, answer)));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
 				audited.recordedWithChange = (status == STATUS_COMMITTED);
-				audited.writtenWithChange = audited.recordedWithChange;
 			}
 		});
 	}
@@ -222,8 +226,6 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		private final Instant occurredAt;
 
 		private final @Nullable String requestId;
-
-		private volatile boolean writtenWithChange;
 
 		private volatile boolean recordedWithChange;
 
