@@ -4,18 +4,26 @@
 # (SESSIONS sessions of USERS users), served in turn by a jar without the audit trail
 # (BASELINE_JAR, e.g. built from the commit before it) and by this build, ROUNDS times each,
 # alternating so that drift of the machine falls on both alike. Each turn starts the jar,
-# warms up for WARMUP, then measures GET /ekyc/admin/{userId}/status of random users and
-# GET /ekyc/admin/{userId}/sessions of random users for DURATION each (wrk, CONNECTIONS
-# connections). The jar without the audit trail ignores the newer schema (Flyway leaves
-# future migrations alone).
+# warms every read up for WARMUP (a 5 s warm-up on a 2-CPU machine shared with PostgreSQL
+# and wrk measured the JIT compiler more than the audit trail), then measures each for
+# DURATION (wrk, CONNECTIONS connections): GET /ekyc/admin/{userId}/status and
+# GET /ekyc/admin/{userId}/sessions of random users, one session
+# GET /ekyc/admin/{userId}/sessions/{sessionId}, and a page of 50, GET /ekyc/admin?limit=50.
+# The jar without the audit trail ignores the newer schema (Flyway leaves future migrations
+# alone).
 #
-# Target: the median requests/s of this build >= 0.90 x the baseline's, for both reads.
+# Each measured run also samples the CPU (bench/cpu-share.py) and divides the service's and
+# its PostgreSQL backends' CPU time by the requests answered: what one read costs the machine,
+# which tells a dearer read from a machine that was busy with something else.
+#
+# Target: the median requests/s of this build >= 0.90 x the baseline's, for every read; and the
+# median CPU per read of this build <= 1/0.90 x the baseline's.
 #
 # Run from anywhere (needs java 17+, psql, wrk, jq, openssl, python3, curl):
 #   BASELINE_JAR=/path/to/before.jar bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
-#   DURATION=15s WARMUP=5s APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193 DB_NAME=ekyc_audit_cost
-#   SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
+#   DURATION=15s WARMUP=20s (each read) APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
+#   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
 #   JAVA_OPTS (default: the Dockerfile's JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError)
 # Output: a table on stdout and in bench/out/audit-cost-<date>.txt (git-ignored).
 # Exit status: 0 when the target is met, 1 if not, 2 when the benchmark could not run.
@@ -31,7 +39,7 @@ USERS="${USERS:-400000}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-20s}"
 APP_PORT="${APP_PORT:-8185}"
 MGMT_PORT="${MGMT_PORT:-8186}"
 JWKS_PORT="${JWKS_PORT:-9193}"
@@ -57,7 +65,7 @@ require_postgres
 mkdir -p "$OUT_DIR"
 build_jar
 AUDITED_JAR="$JAR"
-start_issuer "ekyc.session.get"
+start_issuer "ekyc.session.get ekyc.session.list"
 export BENCH_LUA_DIR="$BENCH_DIR"
 create_database
 start_service --ekyc.rate-limit.requests-per-second=0
@@ -66,20 +74,41 @@ log "Seeding ${SESSIONS} sessions (bench/seed.sql)"
 psql -X -q -d "$DB_NAME" -v sessions="$SESSIONS" -v users="$USERS" -f "$BENCH_DIR/seed.sql" >/dev/null
 psql -X -q -d "$DB_NAME" -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 
+SESSION_ID="$(psql -X -qtA -d "$DB_NAME" -c "select id from sessions where user_id = 'user-0000001' order by created_at desc, id desc limit 1")"
+[[ -n "$SESSION_ID" ]] || die "no session of user-0000001 in the seeded database"
+READS=(status sessions session page50)
+read_wrk() { # read, duration, output file
+	local script=status.lua args=("$USERS" "$1")
+	case $1 in
+	session) script=fixed.lua args=("/ekyc/admin/user-0000001/sessions/${SESSION_ID}") ;;
+	page50) script=fixed.lua args=("/ekyc/admin?limit=50") ;;
+	esac
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s -s "$BENCH_DIR/$script" "${BASE_URL}/" -- "${args[@]}" \
+		>"$3" 2>&1
+}
 rps() { # wrk output file
 	sed -n 's/^Requests\/sec: *\([0-9.]*\)$/\1/p' "$1"
 }
 turn() { # label, jar
 	JAR=$2
 	start_service --ekyc.rate-limit.requests-per-second=0
-	for what in status sessions; do
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/status.lua" "${BASE_URL}/" -- "$USERS" "$what" \
-			>/dev/null 2>&1
+	for what in "${READS[@]}"; do
+		read_wrk "$what" "$WARMUP" /dev/null
+	done
+	for what in "${READS[@]}"; do
 		wait_quiet
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$BENCH_DIR/status.lua" "${BASE_URL}/" \
-			-- "$USERS" "$what" >"$WORK/$1-$what.txt" 2>&1
-		printf '%s %s %s\n' "${1%%-*}" "$what" "$(rps "$WORK/$1-$what.txt")" >>"$WORK/results"
-		log "$1 $what: $(rps "$WORK/$1-$what.txt") requests/s"
+		start_sampler "$1-$what" "$WORK/$1-$what.cpu"
+		read_wrk "$what" "$DURATION" "$WORK/$1-$what.txt"
+		stop_sampler
+		grep -q 'Non-2xx' "$WORK/$1-$what.txt" && die "$1 $what: answers other than 2xx: $(cat "$WORK/$1-$what.txt")"
+		local requests cpu
+		requests="$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$WORK/$1-$what.txt")"
+		# CPU-seconds of the service and of its database's backends, per request, in ms
+		cpu="$(awk -v n="$requests" '{
+			for (i = 1; i <= NF; i++) { if ($i == "service") s = $(i + 1); if ($i == "(" DB_NAME ")") p = $(i + 1) }
+		} END { printf "%.3f", (s + p) * 1000 / n }' DB_NAME="$DB_NAME" "$WORK/$1-$what.cpu")"
+		printf '%s %s %s %s\n' "${1%%-*}" "$what" "$(rps "$WORK/$1-$what.txt")" "$cpu" >>"$WORK/results"
+		log "$1 $what: $(rps "$WORK/$1-$what.txt") requests/s, ${cpu} ms CPU per request ($(cat "$WORK/$1-$what.cpu"))"
 	done
 	stop_service
 }
@@ -96,7 +125,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "commit:       $(commit_line)"
 	echo "baseline:     ${BASELINE_JAR}"
 	echo "audited:      ${AUDITED_JAR}"
-	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up, ${JAVA_OPTS}"
+	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read, ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo
@@ -105,15 +134,27 @@ import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 target = float(sys.argv[2])
 ok = True
-print(f"{'read':<10}{'baseline req/s (each)':<34}{'audited req/s (each)':<34}{'ratio of medians':>16}")
-for what in ("status", "sessions"):
-    base = [float(r[2]) for r in rows if r[0] == "baseline" and r[1] == what]
-    audited = [float(r[2]) for r in rows if r[0] == "audited" and r[1] == what]
+reads = ("status", "sessions", "session", "page50")
+def column(kind, what, index):
+    return [float(r[index]) for r in rows if r[0] == kind and r[1] == what]
+print("requests per second")
+print(f"{'read':<10}{'baseline (each)':<28}{'audited (each)':<28}{'ratio of medians':>16}")
+for what in reads:
+    base, audited = column("baseline", what, 2), column("audited", what, 2)
     ratio = statistics.median(audited) / statistics.median(base)
     ok &= ratio >= target
-    print(f"{what:<10}{', '.join(f'{x:.0f}' for x in base):<34}{', '.join(f'{x:.0f}' for x in audited):<34}{ratio:>16.3f}")
+    print(f"{what:<10}{', '.join(f'{x:.0f}' for x in base):<28}{', '.join(f'{x:.0f}' for x in audited):<28}{ratio:>16.3f}")
 print()
-print(f"RESULT: {'PASS' if ok else 'FAIL'} (target: audited >= {target:.2f} x baseline)")
+print("CPU per request, ms (service + its PostgreSQL backends)")
+print(f"{'read':<10}{'baseline (each)':<28}{'audited (each)':<28}{'ratio of medians':>16}")
+for what in reads:
+    base, audited = column("baseline", what, 3), column("audited", what, 3)
+    ratio = statistics.median(audited) / statistics.median(base)
+    ok &= ratio <= 1 / target
+    print(f"{what:<10}{', '.join(f'{x:.3f}' for x in base):<28}{', '.join(f'{x:.3f}' for x in audited):<28}{ratio:>16.3f}")
+print()
+print(f"RESULT: {'PASS' if ok else 'FAIL'} (target: audited >= {target:.2f} x baseline requests/s, "
+      f"<= {1 / target:.2f} x its CPU per request)")
 sys.exit(0 if ok else 1)
 PY
 } | tee "$REPORT"
