@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,24 +40,18 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 	void anErasureWaitsForARecordBeingWrittenAndRenamesIt() throws Exception {
 		String userId = newUserId();
 		createSession(userId);
-		CountDownLatch written = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		CompletableFuture<Void> writing = CompletableFuture
-			.runAsync(() -> this.transactions.executeWithoutResult((s) -> {
-				this.writer.write(List.of(new AuditRecord(null, Instant.now(), "reader", null, "session.status", userId,
-						null, null, 200, null, null)));
-				written.countDown();
-				awaitQuietly(commit);
-			}));
-		assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldOpen<Object> writing = holdOpen(() -> {
+			this.writer.write(List.of(new AuditRecord(null, Instant.now(), "reader", null, "session.status", userId,
+					null, null, 200, null, null)));
+			return "written";
+		});
 
 		CompletableFuture<UserErasure.Erasure> erasing = CompletableFuture
 			.supplyAsync(() -> this.erasure.erase(userId, "request #1", true, "backoffice-service"));
 
 		Thread.sleep(300);
 		assertThat(erasing).as("the erasure waits for the writer").isNotDone();
-		commit.countDown();
-		writing.get(10, TimeUnit.SECONDS);
+		writing.commit();
 		String pseudonym = erasing.get(10, TimeUnit.SECONDS).pseudonym();
 		assertThat(recordsNaming(userId)).isZero();
 		assertThat(jdbc().sql("select count(*) from audit_records where user_id = ? and actor = 'reader'")
@@ -69,22 +64,13 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 	void aRecordWrittenWhileAnErasureRunsNamesThePseudonym() throws Exception {
 		String userId = newUserId();
 		createSession(userId);
-		CountDownLatch erased = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		CompletableFuture<UserErasure.Erasure> erasing = CompletableFuture
-			.supplyAsync(() -> this.transactions.execute((s) -> {
-				UserErasure.Erasure done = this.erasure.erase(userId, "request #2", true, "backoffice-service");
-				erased.countDown();
-				awaitQuietly(commit);
-				return done;
-			}));
-		assertThat(erased.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldOpen<UserErasure.Erasure> erasing = holdOpen(
+				() -> this.erasure.erase(userId, "request #2", true, "backoffice-service"));
 
 		// The read sees the session as it was: the erasure has not committed yet.
 		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(200);
 		Thread.sleep(500);
-		commit.countDown();
-		String pseudonym = erasing.get(10, TimeUnit.SECONDS).pseudonym();
+		String pseudonym = erasing.commit().pseudonym();
 
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> jdbc()
@@ -102,13 +88,33 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 			.single();
 	}
 
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(10, TimeUnit.SECONDS);
+	// Runs the work in a transaction on another thread and keeps it open, uncommitted,
+	// until commit() is called.
+	private <T> HeldOpen<T> holdOpen(Supplier<T> work) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> this.transactions.execute((status) -> {
+			T value = work.get();
+			done.countDown();
+			try {
+				commit.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return value;
+		}));
+		assertThat(done.await(10, TimeUnit.SECONDS)).as("the work done, its transaction open").isTrue();
+		return new HeldOpen<>(commit, result);
+	}
+
+	private record HeldOpen<T>(CountDownLatch commitLatch, CompletableFuture<T> result) {
+
+		T commit() throws Exception {
+			this.commitLatch.countDown();
+			return this.result.get(10, TimeUnit.SECONDS);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+
 	}
 
 }
