@@ -2,10 +2,12 @@
 #
 # What recording reads in the audit trail costs the read path: the same seeded database
 # (SESSIONS sessions of USERS users), served in turn by a jar without the audit trail
-# (BASELINE_JAR, e.g. built from the commit before it) and by this build, ROUNDS times each,
-# alternating so that drift of the machine falls on both alike. Each turn starts the jar,
-# warms every read up for WARMUP (a 5 s warm-up on a 2-CPU machine shared with PostgreSQL
-# and wrk measured the JIT compiler more than the audit trail), then measures each for
+# (BASELINE_JAR: this build with recording switched off, or the commit before the audit
+# trail), ROUNDS times each, alternating so that drift of the machine falls on both alike.
+# Each turn starts the jar and, read by read, warms the read up for WARMUP, runs it on until
+# the JIT compilers are done with it (fewer than JIT_SETTLED compilations in 10 s, at most
+# 60 s more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took a whole CPU
+# a minute after start, and whichever read came first measured it), then measures it for
 # DURATION (wrk, CONNECTIONS connections): GET /ekyc/admin/{userId}/status and
 # GET /ekyc/admin/{userId}/sessions of random users, one session
 # GET /ekyc/admin/{userId}/sessions/{sessionId}, and a page of 50, GET /ekyc/admin?limit=50.
@@ -19,10 +21,10 @@
 # Target: the median requests/s of this build >= 0.90 x the baseline's, for every read; and the
 # median CPU per read of this build <= 1/0.90 x the baseline's.
 #
-# Run from anywhere (needs java 17+, psql, wrk, jq, openssl, python3, curl):
+# Run from anywhere (needs java 17+ with jstat, psql, wrk, jq, openssl, python3, curl):
 #   BASELINE_JAR=/path/to/before.jar bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
-#   DURATION=15s WARMUP=20s (each read) APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
+#   DURATION=15s WARMUP=30s (each read) JIT_SETTLED=25 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
 #   JAVA_OPTS (default: the Dockerfile's JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError)
 # Output: a table on stdout and in bench/out/audit-cost-<date>.txt (git-ignored).
@@ -39,13 +41,14 @@ USERS="${USERS:-400000}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-20s}"
+WARMUP="${WARMUP:-30s}"
 APP_PORT="${APP_PORT:-8185}"
 MGMT_PORT="${MGMT_PORT:-8186}"
 JWKS_PORT="${JWKS_PORT:-9193}"
 DB_NAME="${DB_NAME:-ekyc_audit_cost}"
 QUIET_WAIT="${QUIET_WAIT:-60}"
 QUIET_PCT="${QUIET_PCT:-10}"
+JIT_SETTLED="${JIT_SETTLED:-25}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DOCKER_OPTS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$PROJECT_DIR/Dockerfile" | head -n 1)"
 JAVA_OPTS="${JAVA_OPTS:-${DOCKER_OPTS:--Xmx512m} -XX:+ExitOnOutOfMemoryError}"
@@ -58,7 +61,7 @@ REPORT="${OUT_DIR}/audit-cost-${STAMP}.txt"
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 
-require_tools java psql wrk jq openssl python3 curl ss
+require_tools java jstat psql wrk jq openssl python3 curl ss
 require_free_ports "$APP_PORT" "$MGMT_PORT" "$JWKS_PORT"
 require_postgres
 [[ -n "${BASELINE_JAR:-}" && -f "${BASELINE_JAR}" ]] || die "BASELINE_JAR must name the jar without the audit trail"
@@ -86,6 +89,19 @@ read_wrk() { # read, duration, output file
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s -s "$BENCH_DIR/$script" "${BASE_URL}/" -- "${args[@]}" \
 		>"$3" 2>&1
 }
+compilations() { # methods the service's JIT compilers have compiled so far
+	jstat -compiler "$APP_PID" | awk 'NR == 2 { print $1 }'
+}
+settle() { # read: runs it on until the JIT compilers are done with it (JIT_SETTLED per 10 s)
+	local before after
+	for _ in 1 2 3 4 5 6; do
+		before="$(compilations)"
+		read_wrk "$1" 10s /dev/null
+		after="$(compilations)"
+		((after - before < JIT_SETTLED)) && return
+	done
+	log "  $1: still $((after - before)) compilations in 10 s; measuring anyway"
+}
 rps() { # wrk output file
 	sed -n 's/^Requests\/sec: *\([0-9.]*\)$/\1/p' "$1"
 }
@@ -94,8 +110,7 @@ turn() { # label, jar
 	start_service --ekyc.rate-limit.requests-per-second=0
 	for what in "${READS[@]}"; do
 		read_wrk "$what" "$WARMUP" /dev/null
-	done
-	for what in "${READS[@]}"; do
+		settle "$what"
 		wait_quiet
 		start_sampler "$1-$what" "$WORK/$1-$what.cpu"
 		read_wrk "$what" "$DURATION" "$WORK/$1-$what.txt"
@@ -125,7 +140,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "commit:       $(commit_line)"
 	echo "baseline:     ${BASELINE_JAR}"
 	echo "audited:      ${AUDITED_JAR}"
-	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read, ${JAVA_OPTS}"
+	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until JIT compilation settled (< ${JIT_SETTLED} per 10 s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo

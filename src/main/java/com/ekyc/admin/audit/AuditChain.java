@@ -15,38 +15,45 @@ import com.ekyc.admin.web.Sha256;
  * hash and the record's fields, each field length-prefixed so that no two different
  * records read the same. The user is covered by its keyed digest, not its id, so that
  * erasure can replace the id and the chain still holds.
+ * <p>
+ * One instance links one run of records, on one thread: it keeps its digest from record
+ * to record, as the sealer and the verifier link thousands at a time.
  */
 final class AuditChain {
 
 	/** What the first record of a chain follows. */
 	static final String START = "0".repeat(64);
 
-	private AuditChain() {
+	private final MessageDigest sha256 = Sha256.digest();
+
+	private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+
+	String link(String previousHash, AuditRecord record) {
+		this.sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+		field(String.valueOf(Objects.requireNonNull(record.id(), "an unwritten record has no link")));
+		field(record.occurredAt().toString());
+		field(record.actor());
+		field(record.issuer());
+		field(record.operation());
+		field(record.userDigest());
+		field((record.sessionId() != null) ? record.sessionId().toString() : null);
+		field(String.valueOf(record.status()));
+		field(record.requestId());
+		return HexFormat.of().formatHex(this.sha256.digest());
 	}
 
-	static String link(String previousHash, AuditRecord record) {
-		MessageDigest sha256 = Sha256.digest();
-		sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-		field(sha256, String.valueOf(Objects.requireNonNull(record.id(), "an unwritten record has no link")));
-		field(sha256, record.occurredAt().toString());
-		field(sha256, record.actor());
-		field(sha256, record.issuer());
-		field(sha256, record.operation());
-		field(sha256, record.userDigest());
-		field(sha256, (record.sessionId() != null) ? record.sessionId().toString() : null);
-		field(sha256, String.valueOf(record.status()));
-		field(sha256, record.requestId());
-		return HexFormat.of().formatHex(sha256.digest());
-	}
-
-	private static void field(MessageDigest sha256, @Nullable String value) {
+	private void field(@Nullable String value) {
 		if (value == null) {
-			sha256.update(ByteBuffer.allocate(4).putInt(-1).array());
+			updateLength(-1);
 			return;
 		}
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-		sha256.update(bytes);
+		updateLength(bytes.length);
+		this.sha256.update(bytes);
+	}
+
+	private void updateLength(int length) {
+		this.sha256.update(this.length.clear().putInt(length).array());
 	}
 
 }

@@ -110,9 +110,10 @@ class AuditSealer implements SchedulingConfigurer {
 		String previous = (String) Objects.requireNonNull(head.get("hash"));
 		Long[] ids = new Long[unsealed.size()];
 		String[] hashes = new String[unsealed.size()];
+		AuditChain chain = new AuditChain();
 		for (int i = 0; i < ids.length; i++) {
 			AuditRecord record = unsealed.get(i);
-			previous = AuditChain.link(previous, record);
+			previous = chain.link(previous, record);
 			ids[i] = record.id();
 			hashes[i] = previous;
 		}
