@@ -30,4 +30,9 @@ public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @
 				this.userDigest, this.sessionId, this.status, this.requestId, this.hash);
 	}
 
+	AuditRecord withUserDigest(@Nullable String userDigest) {
+		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, this.userId,
+				userDigest, this.sessionId, this.status, this.requestId, this.hash);
+	}
+
 }

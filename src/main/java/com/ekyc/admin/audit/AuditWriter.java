@@ -1,13 +1,10 @@
 package com.ekyc.admin.audit;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,23 +25,10 @@ class AuditWriter {
 	/** The advisory lock writers share and the sealer and an erasure take alone. */
 	static final long WRITE_LOCK = 0x656b79634175_01L;
 
-	// A record naming an erased user gets the user's pseudonym: a read that waited in
-	// memory while the erasure ran, and any request about the erased id until the id has
-	// sessions again (a new registration is a new user, recorded under its id).
-	private static final String INSERT = """
-			insert into audit_records (occurred_at, actor, issuer, operation, user_id, user_digest, session_id,
-			    status, request_id)
-			select r.occurred_at::timestamptz, r.actor, r.issuer, r.operation,
-			    coalesce((select e.pseudonym from erasures e
-			              where e.whole_user and e.user_digest = r.user_digest
-			                and (e.erased_at >= r.occurred_at::timestamptz
-			                     or not exists (select 1 from sessions s where s.user_id = r.user_id))
-			              order by e.erased_at desc limit 1), r.user_id),
-			    r.user_digest, r.session_id::uuid, r.status::smallint, r.request_id
-			from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			        with ordinality as r(occurred_at, actor, issuer, operation, user_id, user_digest, session_id,
-			            status, request_id, n)
-			order by r.n""";
+	// COPY, not INSERT: PostgreSQL writes the rows page by page, with one log record a
+	// page, and parses no arrays.
+	private static final String COPY = "copy audit_records (occurred_at, actor, issuer, operation, user_id, "
+			+ "user_digest, session_id, status, request_id) from stdin";
 
 	private final JdbcTemplate jdbc;
 
@@ -52,37 +36,38 @@ class AuditWriter {
 
 	private final UserDigests digests;
 
-	AuditWriter(JdbcTemplate jdbc, TransactionTemplate transactions, UserDigests digests) {
+	private final ErasedUsers erasedUsers;
+
+	AuditWriter(JdbcTemplate jdbc, TransactionTemplate transactions, UserDigests digests, ErasedUsers erasedUsers) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.digests = digests;
+		this.erasedUsers = erasedUsers;
 	}
 
 	/**
 	 * Writes the records, in the given order, in the current transaction or in one of
 	 * their own. A record naming a user without its digest gets the digest of that user
-	 * id.
+	 * id; a record naming an erased user gets its pseudonym ({@link ErasedUsers}).
 	 */
 	void write(List<AuditRecord> records) {
+		List<AuditRecord> digested = records.stream().map(this::withDigest).toList();
 		this.transactions.executeWithoutResult((status) -> {
-			// A statement of its own: the insert's snapshot is taken once the lock is
-			// held, so it sees every erasure that held the lock before.
+			// A statement of its own: what follows sees every erasure that held the lock
+			// before, and none can begin until this transaction ends.
 			this.jdbc.queryForRowSet("select pg_advisory_xact_lock_shared(?)", WRITE_LOCK);
+			byte[] rows = CopyText.rows(this.erasedUsers.named(digested));
 			this.jdbc.execute((Connection connection) -> {
-				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-					insert.setArray(1, column(connection, records, (record) -> record.occurredAt().toString()));
-					insert.setArray(2, column(connection, records, AuditRecord::actor));
-					insert.setArray(3, column(connection, records, AuditRecord::issuer));
-					insert.setArray(4, column(connection, records, AuditRecord::operation));
-					insert.setArray(5, column(connection, records, AuditRecord::userId));
-					insert.setArray(6, column(connection, records, this::userDigest));
-					insert.setArray(7, column(connection, records,
-							(record) -> (record.sessionId() != null) ? record.sessionId().toString() : null));
-					insert.setArray(8, column(connection, records, (record) -> String.valueOf(record.status())));
-					insert.setArray(9, column(connection, records, AuditRecord::requestId));
-					insert.executeUpdate();
+				CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+				try {
+					copy.writeToCopy(rows, 0, rows.length);
+					return copy.endCopy();
 				}
-				return null;
+				finally {
+					if (copy.isActive()) {
+						copy.cancelCopy();
+					}
+				}
 			});
 		});
 	}
@@ -95,16 +80,11 @@ class AuditWriter {
 		this.jdbc.queryForRowSet("select pg_advisory_xact_lock(?)", WRITE_LOCK);
 	}
 
-	private @Nullable String userDigest(AuditRecord record) {
+	private AuditRecord withDigest(AuditRecord record) {
 		if (record.userDigest() != null || record.userId() == null) {
-			return record.userDigest();
+			return record;
 		}
-		return this.digests.of(record.userId());
-	}
-
-	private static Array column(Connection connection, List<AuditRecord> records,
-			Function<AuditRecord, @Nullable String> field) throws SQLException {
-		return connection.createArrayOf("text", records.stream().map(field).toArray());
+		return record.withUserDigest(this.digests.of(record.userId()));
 	}
 
 }

@@ -1,0 +1,104 @@
+package com.ekyc.admin.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.ekyc.admin.erasure.UserErasure;
+import com.ekyc.admin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the audit writer stores: every character of every field as given, and the
+ * pseudonym instead of an erased id where the record is about the erased user.
+ */
+class AuditWriterIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private AuditWriter writer;
+
+	@Autowired
+	private UserErasure erasure;
+
+	@Test
+	void keepsEveryCharacterOfItsFields() {
+		String actor = "actor\twith\\odd\ncharacters\r and \\N " + UUID.randomUUID();
+		UUID sessionId = UUID.randomUUID();
+		this.writer.write(List.of(new AuditRecord(null, Instant.parse("2026-11-30T01:02:03.456Z"), actor,
+				"https://issuer.example/réalm", "session.get", null, null, sessionId, 404, "\\N", null)));
+
+		Map<String, Object> stored = jdbc().sql("""
+				select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
+				    issuer, operation, user_id, user_digest, session_id, status::int as status, request_id
+				from audit_records where actor = ?""").param(actor).query().singleRow();
+		assertThat(stored).containsEntry("occurred_at", "2026-11-30T01:02:03.456Z")
+			.containsEntry("issuer", "https://issuer.example/réalm")
+			.containsEntry("operation", "session.get")
+			.containsEntry("user_id", null)
+			.containsEntry("user_digest", null)
+			.containsEntry("session_id", sessionId)
+			.containsEntry("status", 404)
+			.containsEntry("request_id", "\\N");
+	}
+
+	@Test
+	void writesRecordsInTheOrderGiven() {
+		String actor = "ordered-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.writer.write(List.of(read(actor, "first", now), read(actor, "second", now.minusSeconds(1)),
+				read(actor, "third", now)));
+
+		assertThat(jdbc().sql("select request_id from audit_records where actor = ? order by id")
+			.param(actor)
+			.query(String.class)
+			.list()).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void aRecordAboutAnErasedIdWithoutSessionsNamesThePseudonym() {
+		String userId = newUserId();
+		createSession(userId);
+		String pseudonym = this.erasure.erase(userId, "request #3", true, "backoffice-service").pseudonym();
+
+		this.writer.write(List.of(about(userId, Instant.now().plusSeconds(1))));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym);
+	}
+
+	@Test
+	void aUserRegisteredAgainUnderAnErasedIdIsRecordedUnderTheIdButNotWhatCameBefore() {
+		String userId = newUserId();
+		createSession(userId);
+		Instant beforeErasure = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+		String pseudonym = this.erasure.erase(userId, "request #4", true, "backoffice-service").pseudonym();
+		createSession(userId);
+
+		this.writer.write(List.of(about(userId, beforeErasure), about(userId, Instant.now().plusSeconds(1))));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym, userId);
+	}
+
+	private static AuditRecord read(String actor, String requestId, Instant occurredAt) {
+		return new AuditRecord(null, occurredAt, actor, null, "session.list", null, null, null, 200, requestId, null);
+	}
+
+	private static AuditRecord about(String userId, Instant occurredAt) {
+		return new AuditRecord(null, occurredAt.truncatedTo(ChronoUnit.MILLIS), "reader-" + userId, null,
+				"session.status", userId, null, null, 200, null, null);
+	}
+
+	private List<String> recordsOf(String actor) {
+		return jdbc().sql("select user_id from audit_records where actor = ? order by id")
+			.param(actor)
+			.query(String.class)
+			.list();
+	}
+
+}
