@@ -100,8 +100,8 @@ class AuditSealer implements SchedulingConfigurer {
 			.query()
 			.singleRow();
 		List<AuditRecord> unsealed = this.jdbc
-			.sql("select " + StoredRecords.COLUMNS + " from " + StoredRecords.FROM
-					+ " where r.id > ? and r.id <= ? order by r.id limit ?")
+			.sql("select " + StoredRecords.UNSEALED_COLUMNS
+					+ " from audit_records r where r.id > ? and r.id <= ? order by r.id limit ?")
 			.param(((Number) Objects.requireNonNull(head.get("id"))).longValue())
 			.param(bound)
 			.param(BATCH_SIZE)
