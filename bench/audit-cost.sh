@@ -2,8 +2,9 @@
 #
 # What recording reads in the audit trail costs the read path: the same seeded database
 # (SESSIONS sessions of USERS users), served in turn by a jar without the audit trail
-# (BASELINE_JAR: this build with recording switched off, or the commit before the audit
-# trail), ROUNDS times each, alternating so that drift of the machine falls on both alike.
+# (the baseline: this commit with recording switched off, built in a clone, or the jar
+# BASELINE_JAR names), ROUNDS times each, alternating so that drift of the machine falls on
+# both alike.
 # Each turn starts the jar and, read by read, warms the read up for WARMUP, runs it on until
 # the JIT compilers are done with it (fewer than JIT_SETTLED compilations in 10 s, at most
 # 60 s more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took a whole CPU
@@ -22,10 +23,11 @@
 # median CPU per read of this build <= 1/0.90 x the baseline's.
 #
 # Run from anywhere (needs java 17+ with jstat, psql, wrk, jq, openssl, python3, curl):
-#   BASELINE_JAR=/path/to/before.jar bench/audit-cost.sh
+#   bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
 #   DURATION=15s WARMUP=30s (each read) JIT_SETTLED=25 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
+#   BASELINE_JAR=<path of the jar to compare with, instead of building one>
 #   JAVA_OPTS (default: the Dockerfile's JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError)
 # Output: a table on stdout and in bench/out/audit-cost-<date>.txt (git-ignored).
 # Exit status: 0 when the target is met, 1 if not, 2 when the benchmark could not run.
@@ -61,13 +63,31 @@ REPORT="${OUT_DIR}/audit-cost-${STAMP}.txt"
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 
-require_tools java jstat psql wrk jq openssl python3 curl ss
+# The last commit (local changes are not in it) with AuditTrail.admit returning at once:
+# the same service, recording nothing. Built in a clone in $WORK; sets BASELINE_JAR.
+build_baseline() {
+	local clone="$WORK/baseline" trail=src/main/java/com/ekyc/admin/audit/AuditTrail.java
+	log "Building the baseline: $(git -C "$PROJECT_DIR" rev-parse --short HEAD) with recording switched off"
+	git clone -q "$PROJECT_DIR" "$clone"
+	sed -i 's/^\(\tpublic boolean admit(AuthenticatedRequest request) {\)$/\1\n\t\tif (request != null) {\n\t\t\treturn true;\n\t\t}/' \
+		"$clone/$trail"
+	grep -q 'if (request != null) {' "$clone/$trail" || die "cannot switch recording off: AuditTrail.admit has changed"
+	(cd "$clone" && ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package) >"$WORK/baseline-build.log" 2>&1 \
+		|| { cat "$WORK/baseline-build.log" >&2; die "building the baseline failed"; }
+	BASELINE_JAR="$(ls "$clone"/target/ekyc-admin-*.jar | grep -v -- '-plain\.jar$' | head -n 1)"
+}
+
+require_tools git java jstat psql wrk jq openssl python3 curl ss
 require_free_ports "$APP_PORT" "$MGMT_PORT" "$JWKS_PORT"
 require_postgres
-[[ -n "${BASELINE_JAR:-}" && -f "${BASELINE_JAR}" ]] || die "BASELINE_JAR must name the jar without the audit trail"
 mkdir -p "$OUT_DIR"
 build_jar
 AUDITED_JAR="$JAR"
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+	[[ -f "$BASELINE_JAR" ]] || die "BASELINE_JAR=${BASELINE_JAR}: no such file"
+else
+	build_baseline
+fi
 start_issuer "ekyc.session.get ekyc.session.list"
 export BENCH_LUA_DIR="$BENCH_DIR"
 create_database
@@ -138,7 +158,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 {
 	echo "ekyc-admin: what recording reads in the audit trail costs the read path, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "commit:       $(commit_line)"
-	echo "baseline:     ${BASELINE_JAR}"
+	echo "baseline:     ${BASELINE_JAR}$([[ "$BASELINE_JAR" == "$WORK"/* ]] && echo " (this commit, recording switched off)")"
 	echo "audited:      ${AUDITED_JAR}"
 	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until JIT compilation settled (< ${JIT_SETTLED} per 10 s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
