@@ -231,7 +231,7 @@ gc_name() { # the service's garbage collector
 
 wait_quiet() { # before measuring, wait up to QUIET_WAIT seconds for other work on the machine to stop
 	local waited=0 busy
-	while busy="$(python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" quiet 2 | sed -n 's/.*other_share=\([0-9]*\)%.*/\1/p')" \
+	while busy="$(python3 "$BENCH_DIR/cpu-share.py" "${APP_PID:-0}" "$DB_NAME" quiet 2 | sed -n 's/.*other_share=\([0-9]*\)%.*/\1/p')" \
 		&& ((${busy:-0} > QUIET_PCT)); do
 		if ((waited >= QUIET_WAIT)); then
 			log "  other processes still use ${busy}% of the CPU; measuring anyway"
