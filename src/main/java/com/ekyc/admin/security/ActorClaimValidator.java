@@ -8,6 +8,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import com.ekyc.admin.web.TextRules;
+
 /**
  * Refuses tokens that name no caller that could be recorded as the actor of a change.
  */
@@ -21,6 +23,12 @@ class ActorClaimValidator implements OAuth2TokenValidator<Jwt> {
 		}
 		if (actor.get().length() > TokenClaims.MAX_ACTOR_LENGTH) {
 			return failure("The token's caller name is longer than " + TokenClaims.MAX_ACTOR_LENGTH + " characters");
+		}
+		// The actor is stored with every change and audit record: a character the
+		// database
+		// cannot keep would make them fail (and hold back the batch of reads it is in).
+		if (!TextRules.isPlainText(actor.get())) {
+			return failure("The token's caller name holds a NUL, an unpaired surrogate or a format character");
 		}
 		return OAuth2TokenValidatorResult.success();
 	}

@@ -60,6 +60,20 @@ class ActorClaimValidatorTests {
 		assertThat(this.validator.validate(jwt).hasErrors()).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "back\u0000office", "back\uD800office", "back\u202Eoffice" })
+	void refusesActorTheDatabaseCouldNotKeepOrThatHidesItsText(String actor) {
+		OAuth2TokenValidatorResult result = this.validator.validate(jwt(Map.of("azp", actor)));
+
+		assertThat(result.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getErrorCode()).isEqualTo(OAuth2ErrorCodes.INVALID_TOKEN));
+	}
+
+	@Test
+	void acceptsActorInAnyScript() {
+		assertThat(this.validator.validate(jwt(Map.of("azp", "бэк-офис 後台 🙂"))).hasErrors()).isFalse();
+	}
+
 	@Test
 	void refusesActorLongerThanTheMaximum() {
 		OAuth2TokenValidatorResult result = this.validator.validate(jwt(Map.of("azp", "a".repeat(256))));
