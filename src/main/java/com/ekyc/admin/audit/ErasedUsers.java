@@ -3,7 +3,6 @@ package com.ekyc.admin.audit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +66,14 @@ class ErasedUsers {
 		if (digests.length == 0) {
 			return Map.of();
 		}
-		return this.jdbc
-			.sql("select user_digest, pseudonym, erased_at from erasures where whole_user and user_digest = any(?)")
+		return this.jdbc.sql("""
+				select user_digest, pseudonym, erased_at from erasures
+				where whole_user and user_digest = any(?) order by erased_at desc""")
 			.param(digests)
 			.query((row, rowNumber) -> new Erasure(row.getString("user_digest"), row.getString("pseudonym"),
 					row.getObject("erased_at", OffsetDateTime.class).toInstant()))
 			.list()
 			.stream()
-			.sorted(Comparator.comparing(Erasure::erasedAt).reversed())
 			.collect(Collectors.groupingBy(Erasure::userDigest));
 	}
 

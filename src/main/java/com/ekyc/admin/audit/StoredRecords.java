@@ -12,12 +12,14 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class StoredRecords {
 
+	private static final String RECORD = "r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, "
+			+ "r.user_digest, r.session_id, r.status, r.request_id";
+
 	/** The columns of a record and its hash, {@code null} until sealed. */
-	static final String COLUMNS = "r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, r.user_digest, "
-			+ "r.session_id, r.status, r.request_id, s.hash";
+	static final String COLUMNS = RECORD + ", s.hash";
 
 	/** The columns of a record known to be unsealed: no seal to look up. */
-	static final String UNSEALED_COLUMNS = COLUMNS.replace("s.hash", "null as hash");
+	static final String UNSEALED_COLUMNS = RECORD + ", null as hash";
 
 	/** Records with their seals. */
 	static final String FROM = "audit_records r left join audit_seals s on s.id = r.id";

@@ -85,6 +85,19 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym, userId);
 	}
 
+	@Test
+	void aRecordAboutAnIdErasedTwiceNamesTheLatestPseudonym() {
+		String userId = newUserId();
+		createSession(userId);
+		this.erasure.erase(userId, "request #5", true, "backoffice-service");
+		createSession(userId);
+		String latest = this.erasure.erase(userId, "request #6", true, "backoffice-service").pseudonym();
+
+		this.writer.write(List.of(about(userId, Instant.now().plusSeconds(1))));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(latest);
+	}
+
 	private static AuditRecord read(String actor, String requestId, Instant occurredAt) {
 		return new AuditRecord(null, occurredAt, actor, null, "session.list", null, null, null, 200, requestId, null);
 	}

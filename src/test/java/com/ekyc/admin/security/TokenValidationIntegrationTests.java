@@ -109,6 +109,13 @@ class TokenValidationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesTokenWhoseCallerNameTheAuditTrailCouldNotKeep() {
+		JWTClaimsSet claims = issuer.claims("caller", Permissions.LIST).claim("azp", "back\u0000office").build();
+
+		assertInvalidToken(call(claims));
+	}
+
+	@Test
 	void readsPermissionsFromScpArray() {
 		JWTClaimsSet claims = issuer.claims("caller")
 			.claim("scope", null)
