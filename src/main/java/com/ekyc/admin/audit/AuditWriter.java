@@ -1,6 +1,7 @@
 package com.ekyc.admin.audit;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 
 import org.postgresql.PGConnection;
@@ -55,7 +56,7 @@ class AuditWriter {
 		this.transactions.executeWithoutResult((status) -> {
 			// A statement of its own: what follows sees every erasure that held the lock
 			// before, and none can begin until this transaction ends.
-			this.jdbc.queryForRowSet("select pg_advisory_xact_lock_shared(?)", WRITE_LOCK);
+			lock("pg_advisory_xact_lock_shared");
 			byte[] rows = CopyText.rows(this.erasedUsers.named(digested));
 			this.jdbc.execute((Connection connection) -> {
 				CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
@@ -77,7 +78,13 @@ class AuditWriter {
 	 * waits for every writer holding it to commit, and keeps new ones waiting.
 	 */
 	void excludeWriters() {
-		this.jdbc.queryForRowSet("select pg_advisory_xact_lock(?)", WRITE_LOCK);
+		lock("pg_advisory_xact_lock");
+	}
+
+	// Read with a plain extractor: a cached row set, made at every call, loads its
+	// resource bundle and makes warnings with stack traces, for a row that holds nothing.
+	private void lock(String function) {
+		this.jdbc.query("select " + function + "(?)", ResultSet::next, WRITE_LOCK);
 	}
 
 	private AuditRecord withDigest(AuditRecord record) {

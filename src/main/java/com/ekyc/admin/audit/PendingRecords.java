@@ -162,7 +162,8 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	}
 
 	private List<AuditRecord> drain() {
-		List<AuditRecord> batch = new ArrayList<>(Math.min(BATCH_SIZE, this.waiting.size()));
+		// Not sized by waiting.size(): that walks the whole queue.
+		List<AuditRecord> batch = new ArrayList<>();
 		AuditRecord record;
 		while (batch.size() < BATCH_SIZE && (record = this.waiting.poll()) != null) {
 			batch.add(record);
