@@ -6,9 +6,11 @@
 # BASELINE_JAR names), ROUNDS times each, alternating so that drift of the machine falls on
 # both alike.
 # Each turn starts the jar and, read by read, warms the read up for WARMUP, runs it on until
-# the JIT compilers are done with it (fewer than JIT_SETTLED compilations in 10 s, at most
-# 60 s more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took a whole CPU
-# a minute after start, and whichever read came first measured it), then measures it for
+# the JIT compilers are done with it (their threads used less than JIT_SETTLED_MS of CPU in
+# 10 s, at most 60 s more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took
+# a whole CPU a minute after start, and whichever read came first measured it; counting
+# compilations instead never settles, as a few dozen small ones a second go on for
+# minutes at no cost worth naming), then measures it for
 # DURATION (wrk, CONNECTIONS connections): GET /ekyc/admin/{userId}/status and
 # GET /ekyc/admin/{userId}/sessions of random users, one session
 # GET /ekyc/admin/{userId}/sessions/{sessionId}, and a page of 50, GET /ekyc/admin?limit=50.
@@ -22,10 +24,10 @@
 # Target: the median requests/s of this build >= 0.90 x the baseline's, for every read; and the
 # median CPU per read of this build <= 1/0.90 x the baseline's.
 #
-# Run from anywhere (needs java 17+ with jstat, psql, wrk, jq, openssl, python3, curl):
+# Run from anywhere (needs java 17+, psql, wrk, jq, openssl, python3, curl, on Linux: /proc):
 #   bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
-#   DURATION=15s WARMUP=30s (each read) JIT_SETTLED=25 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
+#   DURATION=15s WARMUP=30s (each read) JIT_SETTLED_MS=200 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
 #   BASELINE_JAR=<path of the jar to compare with, instead of building one>
 #   JAVA_OPTS (default: the Dockerfile's JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError)
@@ -50,7 +52,8 @@ JWKS_PORT="${JWKS_PORT:-9193}"
 DB_NAME="${DB_NAME:-ekyc_audit_cost}"
 QUIET_WAIT="${QUIET_WAIT:-60}"
 QUIET_PCT="${QUIET_PCT:-10}"
-JIT_SETTLED="${JIT_SETTLED:-25}"
+JIT_SETTLED_MS="${JIT_SETTLED_MS:-200}"
+CLOCK_TICKS="$(getconf CLK_TCK)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DOCKER_OPTS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$PROJECT_DIR/Dockerfile" | head -n 1)"
 JAVA_OPTS="${JAVA_OPTS:-${DOCKER_OPTS:--Xmx512m} -XX:+ExitOnOutOfMemoryError}"
@@ -77,7 +80,7 @@ build_baseline() {
 	BASELINE_JAR="$(ls "$clone"/target/ekyc-admin-*.jar | grep -v -- '-plain\.jar$' | head -n 1)"
 }
 
-require_tools git java jstat psql wrk jq openssl python3 curl ss
+require_tools git java psql wrk jq openssl python3 curl ss getconf
 require_free_ports "$APP_PORT" "$MGMT_PORT" "$JWKS_PORT"
 require_postgres
 mkdir -p "$OUT_DIR"
@@ -109,18 +112,23 @@ read_wrk() { # read, duration, output file
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s -s "$BENCH_DIR/$script" "${BASE_URL}/" -- "${args[@]}" \
 		>"$3" 2>&1
 }
-compilations() { # methods the service's JIT compilers have compiled so far
-	jstat -compiler "$APP_PID" | awk 'NR == 2 { print $1 }'
+compiler_cpu_ms() { # CPU time the service's JIT compiler threads have used so far, in ms
+	local task ticks=0
+	for task in /proc/"$APP_PID"/task/*; do
+		[[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]] || continue
+		ticks=$((ticks + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+	done
+	echo $((ticks * 1000 / CLOCK_TICKS))
 }
-settle() { # read: runs it on until the JIT compilers are done with it (JIT_SETTLED per 10 s)
+settle() { # read: runs it on until the JIT compilers are done with it (JIT_SETTLED_MS per 10 s)
 	local before after
 	for _ in 1 2 3 4 5 6; do
-		before="$(compilations)"
+		before="$(compiler_cpu_ms)"
 		read_wrk "$1" 10s /dev/null
-		after="$(compilations)"
-		((after - before < JIT_SETTLED)) && return
+		after="$(compiler_cpu_ms)"
+		((after - before < JIT_SETTLED_MS)) && return
 	done
-	log "  $1: still $((after - before)) compilations in 10 s; measuring anyway"
+	log "  $1: the JIT compilers still used $((after - before)) ms of CPU in 10 s; measuring anyway"
 }
 rps() { # wrk output file
 	sed -n 's/^Requests\/sec: *\([0-9.]*\)$/\1/p' "$1"
@@ -160,7 +168,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "commit:       $(commit_line)"
 	echo "baseline:     ${BASELINE_JAR}$([[ "$BASELINE_JAR" == "$WORK"/* ]] && echo " (this commit, recording switched off)")"
 	echo "audited:      ${AUDITED_JAR}"
-	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until JIT compilation settled (< ${JIT_SETTLED} per 10 s), ${JAVA_OPTS}"
+	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo
