@@ -28,22 +28,38 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 	private UserErasure erasure;
 
 	@Test
-	void keepsEveryCharacterOfItsFields() {
-		String actor = "actor\twith\\odd\ncharacters\r and \\N " + UUID.randomUUID();
-		UUID sessionId = UUID.randomUUID();
-		this.writer.write(List.of(new AuditRecord(null, Instant.parse("2026-11-30T01:02:03.456Z"), actor,
-				"https://issuer.example/réalm", "session.get", null, null, sessionId, 404, "\\N", null)));
+	void keepsEveryCharacterOfTheFieldsOfOneRecord() {
+		AuditRecord record = oddRecord();
+		this.writer.write(List.of(record));
 
+		assertStoredAsGiven(record);
+	}
+
+	@Test
+	void keepsEveryCharacterOfTheFieldsOfABatch() {
+		AuditRecord record = oddRecord();
+		this.writer.write(List.of(record, oddRecord()));
+
+		assertStoredAsGiven(record);
+	}
+
+	private static AuditRecord oddRecord() {
+		String actor = "actor\twith\\odd\ncharacters\r and \\N " + UUID.randomUUID();
+		return new AuditRecord(null, Instant.parse("2026-11-30T01:02:03.456Z"), actor, "https://issuer.example/réalm",
+				"session.get", null, null, UUID.randomUUID(), 404, "\\N", null);
+	}
+
+	private void assertStoredAsGiven(AuditRecord record) {
 		Map<String, Object> stored = jdbc().sql("""
 				select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
 				    issuer, operation, user_id, user_digest, session_id, status::int as status, request_id
-				from audit_records where actor = ?""").param(actor).query().singleRow();
+				from audit_records where actor = ?""").param(record.actor()).query().singleRow();
 		assertThat(stored).containsEntry("occurred_at", "2026-11-30T01:02:03.456Z")
 			.containsEntry("issuer", "https://issuer.example/réalm")
 			.containsEntry("operation", "session.get")
 			.containsEntry("user_id", null)
 			.containsEntry("user_digest", null)
-			.containsEntry("session_id", sessionId)
+			.containsEntry("session_id", record.sessionId())
 			.containsEntry("status", 404)
 			.containsEntry("request_id", "\\N");
 	}
