@@ -36,8 +36,8 @@ class AuditWriter {
 	// page.
 	private static final String COPY = "copy audit_records (" + COLUMNS + ") from stdin";
 
-	// One record (a change's, in the change's transaction) by INSERT: one round trip
-	// instead of COPY's two, and no bulk loading to set up for a single row.
+	// One record (a change's, in the change's transaction, or a read that came alone) by
+	// INSERT: one round trip instead of COPY's two, and no bulk loading to set up.
 	private static final String INSERT = "insert into audit_records (" + COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
