@@ -36,7 +36,7 @@ final class AuditChain {
 		field(record.issuer());
 		field(record.operation());
 		field(record.userDigest());
-		field((record.sessionId() != null) ? record.sessionId().toString() : null);
+		field(record.sessionIdText());
 		field(String.valueOf(record.status()));
 		field(record.requestId());
 		return HexFormat.of().formatHex(this.sha256.digest());

@@ -30,6 +30,14 @@ public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @
 				this.userDigest, this.sessionId, this.status, this.requestId, this.hash);
 	}
 
+	/**
+	 * The session id as the chain and the database's text take it, {@code null} when
+	 * none.
+	 */
+	@Nullable String sessionIdText() {
+		return (this.sessionId != null) ? this.sessionId.toString() : null;
+	}
+
 	AuditRecord withUserDigest(@Nullable String userDigest) {
 		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, this.userId,
 				userDigest, this.sessionId, this.status, this.requestId, this.hash);

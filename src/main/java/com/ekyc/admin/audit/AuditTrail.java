@@ -95,9 +95,8 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		}
 		String userId = operation.pathVariables().get("userId");
 		if (userId != null && !isSuccessful(status) && !USER_ID.matcher(userId).matches()) {
-			// Refused before or by validation: nothing about a user was read, and it may
-			// not
-			// fit. (A successful answer means the controller took the id as valid.)
+			// Refused before or by validation: nothing about a user was read, and the id
+			// may not fit. (A successful answer means the controller took it as valid.)
 			userId = null;
 		}
 		// The writer adds the user's digest, off the request's thread.

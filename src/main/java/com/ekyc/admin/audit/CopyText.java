@@ -27,7 +27,7 @@ final class CopyText {
 			field(text, record.operation()).append('\t');
 			field(text, record.userId()).append('\t');
 			field(text, record.userDigest()).append('\t');
-			field(text, (record.sessionId() != null) ? record.sessionId().toString() : null).append('\t');
+			field(text, record.sessionIdText()).append('\t');
 			text.append(record.status()).append('\t');
 			field(text, record.requestId()).append('\n');
 		}

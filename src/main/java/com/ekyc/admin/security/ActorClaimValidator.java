@@ -25,8 +25,7 @@ class ActorClaimValidator implements OAuth2TokenValidator<Jwt> {
 			return failure("The token's caller name is longer than " + TokenClaims.MAX_ACTOR_LENGTH + " characters");
 		}
 		// The actor is stored with every change and audit record: a character the
-		// database
-		// cannot keep would make them fail (and hold back the batch of reads it is in).
+		// database cannot keep would make them fail, and hold back a batch of reads.
 		if (!TextRules.isPlainText(actor.get())) {
 			return failure("The token's caller name holds a NUL, an unpaired surrogate or a format character");
 		}
