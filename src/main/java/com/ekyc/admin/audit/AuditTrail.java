@@ -131,7 +131,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		// Last, as the lock keeps every writer waiting until the erasure commits.
 		this.writer.excludeWriters();
 		String digest = this.digests.of(userId);
-		registerErasure(pseudonym, digest, true, reason);
+		registerErasure(pseudonym, digest, null, reason);
 		this.jdbc.sql("update audit_records set user_id = ? where user_id = ?").param(pseudonym).param(userId).update();
 		Audited audited = current();
 		ApiOperation operation = currentOperation();
@@ -145,10 +145,14 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 
 	/**
 	 * Erases one session of a user from the audit trail, in the current transaction: the
-	 * records naming the session name the pseudonym instead.
+	 * records naming the session name the pseudonym instead, and so will those written
+	 * after it (see {@link ErasedUsers}).
 	 */
 	public void eraseSession(String userId, UUID sessionId, String pseudonym, String reason) {
-		registerErasure(pseudonym, this.digests.of(userId), false, reason);
+		// As for a user: a record of the session being written commits before the
+		// erasure and is renamed, or is written after it and sees it.
+		this.writer.excludeWriters();
+		registerErasure(pseudonym, this.digests.of(userId), sessionId, reason);
 		this.jdbc.sql("update audit_records set user_id = ? where session_id = ? and user_id = ?")
 			.param(pseudonym)
 			.param(sessionId)
@@ -156,12 +160,15 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.update();
 	}
 
-	private void registerErasure(String pseudonym, String digest, boolean wholeUser, String reason) {
-		this.jdbc
-			.sql("insert into erasures (pseudonym, user_digest, whole_user, reason, erased_at) values (?, ?, ?, ?, ?)")
+	// Of the whole user when no session is named.
+	private void registerErasure(String pseudonym, String digest, @Nullable UUID sessionId, String reason) {
+		this.jdbc.sql("""
+				insert into erasures (pseudonym, user_digest, whole_user, session_id, reason, erased_at)
+				values (?, ?, ?, ?, ?, ?)""")
 			.param(pseudonym)
 			.param(digest)
-			.param(wholeUser)
+			.param(sessionId == null)
+			.param(sessionId)
 			.param(reason)
 			.param(OffsetDateTime.ofInstant(now(), ZoneOffset.UTC))
 			.update();

@@ -3,22 +3,27 @@ package com.ekyc.admin.audit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a record about to be written must name when its user was erased: the pseudonym of
- * the user's latest erasure, if the erasure came after the request (a read that waited in
- * memory while the erasure ran) or the id has no sessions (yet) again. A new registration
- * under an erased id is a new user, recorded under its id. Asked once per batch: the
- * erasures of the batch's users, which are almost always none.
+ * What a record about to be written must name when its user, or its session, was erased.
+ * A record of an erased session names the session's pseudonym. A record of an erased user
+ * names the pseudonym of the user's latest erasure, if the erasure came after the request
+ * (a read that waited in memory while the erasure ran) or the id has no sessions (yet)
+ * again: a new registration under an erased id is a new user, recorded under its id.
+ * Asked once per batch: the erasures of the batch's users and sessions, which are almost
+ * always none.
  */
 @Repository
 class ErasedUsers {
@@ -34,14 +39,30 @@ class ErasedUsers {
 	 * digest.
 	 */
 	List<AuditRecord> named(List<AuditRecord> records) {
-		Map<String, List<Erasure>> erasures = erasuresOf(records);
+		List<Erasure> erasures = erasuresOf(records);
 		if (erasures.isEmpty()) {
 			return records;
 		}
-		Set<String> withSessions = withSessions(records, erasures);
+		Map<UUID, Erasure> ofSessions = new HashMap<>();
+		Map<String, List<Erasure>> ofUsers = new HashMap<>();
+		for (Erasure erasure : erasures) {
+			if (erasure.sessionId() != null) {
+				ofSessions.put(erasure.sessionId(), erasure);
+			}
+			else {
+				ofUsers.computeIfAbsent(erasure.userDigest(), (digest) -> new ArrayList<>()).add(erasure);
+			}
+		}
+		Set<String> withSessions = withSessions(records, ofUsers);
 		List<AuditRecord> named = new ArrayList<>(records.size());
 		for (AuditRecord record : records) {
-			named.add(named(record, erasures.getOrDefault(record.userDigest(), List.of()), withSessions));
+			Erasure ofSession = (record.sessionId() != null) ? ofSessions.get(record.sessionId()) : null;
+			if (ofSession != null && ofSession.userDigest().equals(record.userDigest())) {
+				named.add(record.withUserId(ofSession.pseudonym()));
+			}
+			else {
+				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), withSessions));
+			}
 		}
 		return named;
 	}
@@ -55,26 +76,31 @@ class ErasedUsers {
 		return record;
 	}
 
-	// The whole-user erasures of the records' users, latest first.
-	private Map<String, List<Erasure>> erasuresOf(List<AuditRecord> records) {
-		String[] digests = records.stream()
-			.filter((record) -> record.userId() != null)
-			.map(AuditRecord::userDigest)
+	// The whole-user erasures of the records' users and the erasures of their sessions,
+	// latest first.
+	private List<Erasure> erasuresOf(List<AuditRecord> records) {
+		List<AuditRecord> naming = records.stream()
+			.filter((record) -> record.userId() != null && record.userDigest() != null)
+			.toList();
+		if (naming.isEmpty()) {
+			return List.of();
+		}
+		String[] digests = naming.stream().map(AuditRecord::userDigest).distinct().toArray(String[]::new);
+		UUID[] sessionIds = naming.stream()
+			.map(AuditRecord::sessionId)
 			.filter(Objects::nonNull)
 			.distinct()
-			.toArray(String[]::new);
-		if (digests.length == 0) {
-			return Map.of();
-		}
+			.toArray(UUID[]::new);
 		return this.jdbc.sql("""
-				select user_digest, pseudonym, erased_at from erasures
-				where whole_user and user_digest = any(?) order by erased_at desc""")
+				select user_digest, pseudonym, erased_at, session_id from erasures
+				where (whole_user and user_digest = any(?)) or (not whole_user and session_id = any(?))
+				order by erased_at desc""")
 			.param(digests)
+			.param(sessionIds)
 			.query((row, rowNumber) -> new Erasure(row.getString("user_digest"), row.getString("pseudonym"),
-					row.getObject("erased_at", OffsetDateTime.class).toInstant()))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Erasure::userDigest));
+					row.getObject("erased_at", OffsetDateTime.class).toInstant(),
+					row.getObject("session_id", UUID.class)))
+			.list();
 	}
 
 	// Which of the ids of erased users have sessions again.
@@ -84,13 +110,17 @@ class ErasedUsers {
 			.map(AuditRecord::userId)
 			.distinct()
 			.toArray(String[]::new);
+		if (userIds.length == 0) {
+			return Set.of();
+		}
 		return new HashSet<>(this.jdbc.sql("select distinct user_id from sessions where user_id = any(?)")
 			.param(userIds)
 			.query(String.class)
 			.list());
 	}
 
-	private record Erasure(String userDigest, String pseudonym, Instant erasedAt) {
+	// Of a whole user when no session is named.
+	private record Erasure(String userDigest, String pseudonym, Instant erasedAt, @Nullable UUID sessionId) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -93,11 +94,17 @@ class RetentionJobs implements SchedulingConfigurer {
 
 	private int eraseBatch(Instant cutoff) {
 		List<SessionErasure.EndedSession> due = this.sessions.lockEndedBefore(cutoff, BATCH_SIZE);
+		List<String> pseudonyms = new ArrayList<>(due.size());
 		for (SessionErasure.EndedSession session : due) {
 			String pseudonym = Pseudonyms.next();
 			this.sessions.eraseSession(session.id(), pseudonym);
 			this.callbacks.forget(List.of(session.id()), null, pseudonym);
-			this.audit.eraseSession(session.userId(), session.id(), pseudonym, REASON);
+			pseudonyms.add(pseudonym);
+		}
+		// The audit trail last: its erasure keeps the trail's writers waiting until the
+		// batch commits.
+		for (int i = 0; i < due.size(); i++) {
+			this.audit.eraseSession(due.get(i).userId(), due.get(i).id(), pseudonyms.get(i), REASON);
 		}
 		return due.size();
 	}

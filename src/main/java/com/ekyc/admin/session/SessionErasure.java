@@ -57,9 +57,8 @@ public class SessionErasure {
 				throw new ActiveSessionExistsException(active);
 			}
 			this.sessions.changeStatus(userId, active, SessionStatus.CANCELLED, CANCEL_REASON, actor, null);
-			// What the cancel changed is written now, so that the statements below have
-			// the
-			// last word on every column.
+			// The cancel's changes are written now, so that the statements below
+			// have the last word on every column.
 			this.entityManager.flush();
 		}
 		if (!ids.isEmpty()) {

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ekyc.admin.erasure.UserErasure;
+import com.ekyc.admin.support.HeldOpen;
 import com.ekyc.admin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,7 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 	void anErasureWaitsForARecordBeingWrittenAndRenamesIt() throws Exception {
 		String userId = newUserId();
 		createSession(userId);
-		HeldOpen<Object> writing = holdOpen(() -> {
+		HeldOpen<Object> writing = HeldOpen.transaction(this.transactions, () -> {
 			this.writer.write(List.of(new AuditRecord(null, Instant.now(), "reader", null, "session.status", userId,
 					null, null, 200, null, null)));
 			return "written";
@@ -64,7 +63,7 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 	void aRecordWrittenWhileAnErasureRunsNamesThePseudonym() throws Exception {
 		String userId = newUserId();
 		createSession(userId);
-		HeldOpen<UserErasure.Erasure> erasing = holdOpen(
+		HeldOpen<UserErasure.Erasure> erasing = HeldOpen.transaction(this.transactions,
 				() -> this.erasure.erase(userId, "request #2", true, "backoffice-service"));
 
 		// The read sees the session as it was: the erasure has not committed yet.
@@ -86,35 +85,6 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 			.param(userId)
 			.query(Long.class)
 			.single();
-	}
-
-	// Runs the work in a transaction on another thread and keeps it open, uncommitted,
-	// until commit() is called.
-	private <T> HeldOpen<T> holdOpen(Supplier<T> work) throws InterruptedException {
-		CountDownLatch done = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> this.transactions.execute((status) -> {
-			T value = work.get();
-			done.countDown();
-			try {
-				commit.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return value;
-		}));
-		assertThat(done.await(10, TimeUnit.SECONDS)).as("the work done, its transaction open").isTrue();
-		return new HeldOpen<>(commit, result);
-	}
-
-	private record HeldOpen<T>(CountDownLatch commitLatch, CompletableFuture<T> result) {
-
-		T commit() throws Exception {
-			this.commitLatch.countDown();
-			return this.result.get(10, TimeUnit.SECONDS);
-		}
-
 	}
 
 }

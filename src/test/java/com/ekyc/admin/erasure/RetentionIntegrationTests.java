@@ -1,5 +1,6 @@
 package com.ekyc.admin.erasure;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ekyc.admin.session.SessionStatus;
 import com.ekyc.admin.support.Concurrently;
+import com.ekyc.admin.support.HeldOpen;
 import com.ekyc.admin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The retention jobs: terminal sessions that ended before the cutoff are erased, each
@@ -31,6 +35,9 @@ class RetentionIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Test
 	void erasesEachOldTerminalSessionOnceAndKeepsTheRest() throws Exception {
@@ -63,6 +70,45 @@ class RetentionIntegrationTests extends IntegrationTest {
 			.extracting((session) -> session.get("id").asString())
 			.containsExactlyInAnyOrder(recent, active);
 		assertThat(this.jobs.eraseTerminalSessionsBefore(CUTOFF)).isZero();
+	}
+
+	@Test
+	void recordsOfAnErasedSessionWrittenAfterItsErasureNameItsPseudonym() throws Exception {
+		String userId = newUserId();
+		String old = aSession().forUser(userId).inStatus(SessionStatus.APPROVED).create();
+		String kept = createSession(userId);
+		jdbc().sql("update sessions set completed_at = '2001-06-01T00:00:00Z' where id = ?::uuid").param(old).update();
+		String path = "/ekyc/admin/" + userId + "/sessions/" + old;
+		HeldOpen<Integer> erasing = HeldOpen.transaction(this.transactions,
+				() -> this.jobs.eraseTerminalSessionsBefore(CUTOFF));
+
+		// Read while the erasure has not committed: the session is still the user's, and
+		// the read's record waits to be written past a flush.
+		assertThat(api().get(path, adminToken()).status()).isEqualTo(200);
+		Thread.sleep(500);
+		assertThat(erasing.commit()).isPositive();
+		// Read after it: the session is no longer the user's, but the request names both.
+		assertThat(api().get(path, adminToken()).status()).isEqualTo(404);
+
+		String pseudonym = jdbc().sql("select user_id from sessions where id = ?::uuid")
+			.param(old)
+			.query(String.class)
+			.single();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> jdbc()
+				.sql("select count(*) from audit_records where session_id = ?::uuid and operation = 'session.get'")
+				.param(old)
+				.query(Long.class)
+				.single() == 2);
+		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid")
+			.param(old)
+			.query(String.class)
+			.list()).isNotEmpty().containsOnly(pseudonym);
+		assertThat(jdbc().sql("select count(*) from audit_records where session_id = ?::uuid and user_id = ?")
+			.param(kept)
+			.param(userId)
+			.query(Long.class)
+			.single()).as("the records of the session kept still name the user").isPositive();
 	}
 
 	@Test
