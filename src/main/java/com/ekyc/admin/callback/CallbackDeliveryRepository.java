@@ -17,6 +17,8 @@ interface CallbackDeliveryRepository extends Repository<CallbackDelivery, UUID> 
 
 	Optional<CallbackDelivery> findById(UUID id);
 
+	boolean existsById(UUID id);
+
 	Optional<CallbackDelivery> findByIdAndSessionId(UUID id, UUID sessionId);
 
 	/**

@@ -82,7 +82,13 @@ class DeliveryAttempts {
 			attempted.attemptFailed(now, result.statusCode(), result.error(), retryAt);
 		}
 		if (this.deliveries.recordAttempt(attempted, token) == 0) {
-			logger.warn("Lease of callback delivery {} was lost; its attempt is not recorded", attempted.getId());
+			if (this.deliveries.existsById(attempted.getId())) {
+				logger.warn("Lease of callback delivery {} was lost; its attempt is not recorded", attempted.getId());
+			}
+			else {
+				// Only an erasure deletes a pending delivery: what it asked for.
+				logger.info("Callback delivery {} was dropped by an erasure while it was attempted", attempted.getId());
+			}
 			return;
 		}
 		if (result.succeeded()) {
