@@ -8,6 +8,8 @@ import java.util.Objects;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +24,14 @@ import com.ekyc.admin.database.Batches;
 /**
  * Seals new audit records into the hash chain every {@code ekyc.audit.seal-interval}, in
  * id order. One instance seals at a time (an advisory lock each batch); the others find
- * it taken and wait for the next round.
+ * it taken and wait for the next round. Every {@code ekyc.audit.head-log-interval} the
+ * chain's head is logged if it moved: someone able to rewrite the whole trail and its
+ * chain in the database cannot rewrite the logs as well.
  */
 @Component
 class AuditSealer implements SchedulingConfigurer {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditSealer.class);
 
 	static final int BATCH_SIZE = 5_000;
 
@@ -39,10 +45,16 @@ class AuditSealer implements SchedulingConfigurer {
 
 	private final Counter sealed;
 
+	private final Duration headLogInterval;
+
+	// The head logged last; touched by the scheduler's thread only.
+	private @Nullable ChainHead loggedHead;
+
 	AuditSealer(JdbcClient jdbc, TransactionTemplate transactions, AuditProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.interval = properties.sealInterval();
+		this.headLogInterval = properties.headLogInterval();
 		this.sealed = Counter.builder("ekyc.audit.sealed")
 			.description("Audit records sealed into the hash chain")
 			.register(meters);
@@ -53,6 +65,21 @@ class AuditSealer implements SchedulingConfigurer {
 		// A round that fails (the database away) is reported by the scheduler's error
 		// handler; the next round seals what it did not.
 		tasks.addFixedDelayTask(new FixedDelayTask(this::seal, this.interval, this.interval));
+		tasks.addFixedDelayTask(new FixedDelayTask(this::logHead, this.headLogInterval, this.headLogInterval));
+	}
+
+	/**
+	 * Logs the chain's head, unless it is the one logged last or there is none.
+	 */
+	void logHead() {
+		ChainHead head = this.jdbc.sql("select id, hash from audit_seals order by id desc limit 1")
+			.query((row, rowNumber) -> new ChainHead(row.getLong("id"), row.getString("hash")))
+			.optional()
+			.orElse(null);
+		if (head != null && !head.equals(this.loggedHead)) {
+			logger.info("Audit chain head: record {}, hash {}", head.id(), head.hash());
+			this.loggedHead = head;
+		}
 	}
 
 	/**
@@ -124,6 +151,9 @@ class AuditSealer implements SchedulingConfigurer {
 				.update();
 		}
 		return unsealed.size();
+	}
+
+	private record ChainHead(long id, String hash) {
 	}
 
 }

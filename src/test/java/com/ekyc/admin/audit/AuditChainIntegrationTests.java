@@ -8,11 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.ekyc.admin.security.Permissions;
 import com.ekyc.admin.support.ApiResponse;
@@ -53,6 +59,30 @@ class AuditChainIntegrationTests extends IntegrationTest {
 		assertThat(verification.get("firstBrokenRecordId").isNull()).isTrue();
 		assertThat(verification.get("records").asLong()).isPositive();
 		assertThat(verification.get("sealedUpTo").asLong()).isEqualTo(lastSealedId());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsTheChainsHeadOnceWhenItMoved(CapturedOutput output) {
+		long sealed = sealedRecords(2).get(1);
+
+		this.sealer.logHead();
+		this.sealer.logHead();
+
+		Pattern logged = Pattern.compile("Audit chain head: record (\\d+), hash ([0-9a-f]{64})");
+		List<MatchResult> heads = output.getOut()
+			.lines()
+			.map(logged::matcher)
+			.filter(Matcher::find)
+			.map(Matcher::toMatchResult)
+			.toList();
+		assertThat(heads).isNotEmpty();
+		assertThat(heads.stream().map(MatchResult::group)).as("each head once").doesNotHaveDuplicates();
+		MatchResult head = heads.get(heads.size() - 1);
+		long id = Long.parseLong(head.group(1));
+		assertThat(id).isGreaterThanOrEqualTo(sealed);
+		assertThat(head.group(2))
+			.isEqualTo(jdbc().sql("select hash from audit_seals where id = ?").param(id).query(String.class).single());
 	}
 
 	@Test
