@@ -48,8 +48,9 @@ public final class IfMatch {
 	}
 
 	private static void parseVersion(String tag, Set<Long> versions) {
-		// Other strong tags are well formed but name no version this service gave out.
-		if (tag.matches("[0-9]{1,18}")) {
+		// Other strong tags are well formed but name no version this service gave out:
+		// strong comparison is character by character, so "01" is not "1".
+		if (tag.matches("[1-9][0-9]{0,17}")) {
 			versions.add(Long.parseLong(tag));
 		}
 	}

@@ -188,8 +188,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 					request);
 		}
 		JacksonException json = findCause(ex, JacksonException.class);
-		String detail = (json != null) ? "The request body is not valid JSON" + where(json) + "."
-				: "The request body could not be read.";
+		String detail = (mismatch != null) ? "The request body must be a JSON object." : (json != null)
+				? "The request body is not valid JSON" + where(json) + "." : "The request body could not be read.";
 		return handleExceptionInternal(ex, Problems.invalidRequest(detail, List.of()), headers, HttpStatus.BAD_REQUEST,
 				request);
 	}

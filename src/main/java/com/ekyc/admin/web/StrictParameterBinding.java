@@ -10,11 +10,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Reads ids in parameters, headers and path variables strictly: only as canonical
- * 36-character UUIDs ({@code 1-1-1-1-1} would otherwise name a UUID). Registered as an
- * editor because Spring falls back to its lenient editors when a conversion fails. (The
- * only numbers the API takes, {@code limit} and {@code start}, are read by
- * {@link PageQueryArgumentResolver}.)
+ * Reads ids, booleans and enum constants in parameters, headers and path variables
+ * strictly: ids only as canonical 36-character UUIDs ({@code 1-1-1-1-1} would otherwise
+ * name a UUID), booleans only as {@code true} or {@code false} (not {@code yes},
+ * {@code on} or {@code 1}, on an erasure), enum constants only by their exact names (not
+ * trimmed). Registered as editors because Spring falls back to its lenient editors when a
+ * conversion fails. (The only numbers the API takes, {@code limit} and {@code start}, are
+ * read by {@link PageQueryArgumentResolver}.)
  */
 @ControllerAdvice
 class StrictParameterBinding {
@@ -25,6 +27,16 @@ class StrictParameterBinding {
 	@InitBinder
 	void readStrictly(WebDataBinder binder) {
 		binder.registerCustomEditor(UUID.class, new StrictEditor(StrictParameterBinding::uuid));
+		binder.registerCustomEditor(boolean.class, new StrictEditor(StrictParameterBinding::bool));
+		binder.registerCustomEditor(Boolean.class, new StrictEditor(StrictParameterBinding::bool));
+	}
+
+	private static Boolean bool(String text) {
+		return switch (text) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalArgumentException("Not true or false");
+		};
 	}
 
 	private static UUID uuid(String text) {

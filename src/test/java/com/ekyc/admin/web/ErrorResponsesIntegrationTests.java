@@ -58,6 +58,28 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 				"text/plain"), 415);
 	}
 
+	// A wildcard names no media type a body can be in.
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "*/*; charset=utf-8" })
+	void answersWildcardContentTypeWithUnsupportedMediaTypeProblem(String contentType) {
+		String userId = newUserId();
+		String sessionId = createSession(userId);
+
+		assertProblem(
+				api().post("/ekyc/admin/" + userId + "/sessions", adminToken(), "{}", "Content-Type", contentType),
+				415);
+		assertProblem(api().post("/ekyc/admin/" + userId + "/sessions/" + sessionId + "/status", adminToken(),
+				"{\"status\":\"IN_PROGRESS\"}", "Content-Type", contentType), 415);
+		assertProblem(api().send("DELETE", "/ekyc/admin/" + userId, adminToken(), "{\"reason\":\"r\"}", "Content-Type",
+				contentType), 415);
+	}
+
+	@Test
+	void refusesAContentTypeGivenTwice() {
+		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "{}", "Content-Type",
+				"application/json", "Content-Type", "text/plain"), 400);
+	}
+
 	@Test
 	void refusesBodyDeclaredLargerThan16KiB() {
 		String body = "{\"callback\":null}" + " ".repeat(16 * 1024);

@@ -65,6 +65,18 @@ class IdempotentCreateIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesAKeyGivenTwice() {
+		String userId = newUserId();
+
+		ApiResponse twice = api().post("/ekyc/admin/" + userId + "/sessions", adminToken(), "{}", "Idempotency-Key",
+				"a", "Idempotency-Key", "b");
+
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(404);
+	}
+
+	@Test
 	void refusesSameKeyForAnotherUser() {
 		String key = UUID.randomUUID().toString();
 		create(newUserId(), "{}", key);

@@ -45,7 +45,8 @@ class StrictInputIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "{\"status\": 2}", "{\"status\": 5}", "{\"status\": \"4\"}", "{\"status\": \"1\"}",
-			"{\"status\": \"approved\"}", "{\"status\": 2.0}" })
+			"{\"status\": \"approved\"}", "{\"status\": 2.0}", "{\"status\": \"IN_PROGRESS \"}",
+			"{\"status\": \" IN_PROGRESS\"}", "{\"status\": \"IN_PROGRESS\\n\"}" })
 	void refusesAnythingButTheExactNameAsStatus(String body) {
 		String userId = newUserId();
 		String sessionId = createSession(userId);
@@ -56,6 +57,26 @@ class StrictInputIntegrationTests extends IntegrationTest {
 		JsonNode session = api().get(sessionPath(userId, sessionId), adminToken()).json();
 		assertThat(session.get("status").asString()).isEqualTo("CREATED");
 		assertThat(session.get("version").asLong()).isEqualTo(1);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "CREATED%20", "%20CREATED", "CREATED%0A", "created", "CREATED,APPROVED",
+			"CREATED&status=APPROVED%20" })
+	void refusesAnythingButTheExactNameAsStatusFilter(String status) {
+		assertInvalidNaming(api().get("/ekyc/admin?status=" + status, adminToken()), "status");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "yes", "1", "on", "TRUE", "%20true", "true%00" })
+	void refusesAnythingButTrueOrFalseAsCancelActive(String cancelActive) {
+		String userId = newUserId();
+		createSession(userId);
+
+		ApiResponse response = api().send("DELETE", "/ekyc/admin/" + userId + "?cancelActive=" + cancelActive,
+				adminToken(), "{\"reason\":\"request #1\"}");
+
+		assertInvalidNaming(response, "cancelActive");
+		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(200);
 	}
 
 	@ParameterizedTest(name = "{0}")
