@@ -18,12 +18,31 @@ import org.jspecify.annotations.Nullable;
  * {@code null} before it is written when it is the digest of {@code userId}
  * @param sessionId the session it named or created
  * @param status the HTTP status it was answered
- * @param requestId the id of the request, as on its log lines
+ * @param requestId the id of the request, as on its log lines (but for the user id, see
+ * {@link #withoutUserIdInRequestId()})
  * @param hash its link in the chain, {@code null} until sealed
  */
 public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @Nullable String issuer,
 		String operation, @Nullable String userId, @Nullable String userDigest, @Nullable UUID sessionId, int status,
 		@Nullable String requestId, @Nullable String hash) {
+
+	/** What stands for the user id in a request id that contained it. */
+	static final String USER_ID_MARK = "{userId}";
+
+	/**
+	 * The record with its user id, where its request id contains it, replaced there by
+	 * {@value #USER_ID_MARK} (request ids this service takes never hold braces): the
+	 * record names its user in {@code userId} only, which erasure replaces.
+	 */
+	AuditRecord withoutUserIdInRequestId() {
+		if (this.userId == null || this.userId.isEmpty() || this.requestId == null
+				|| !this.requestId.contains(this.userId)) {
+			return this;
+		}
+		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, this.userId,
+				this.userDigest, this.sessionId, this.status, this.requestId.replace(this.userId, USER_ID_MARK),
+				this.hash);
+	}
 
 	AuditRecord withUserId(@Nullable String userId) {
 		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, userId,

@@ -146,18 +146,22 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	/**
 	 * Erases one session of a user from the audit trail, in the current transaction: the
 	 * records naming the session name the pseudonym instead, and so will those written
-	 * after it (see {@link ErasedUsers}).
+	 * after it (see {@link ErasedUsers}); the erasure is recorded as {@code user.erase}
+	 * of the session by the service.
 	 */
 	public void eraseSession(String userId, UUID sessionId, String pseudonym, String reason) {
 		// As for a user: a record of the session being written commits before the
 		// erasure and is renamed, or is written after it and sees it.
 		this.writer.excludeWriters();
-		registerErasure(pseudonym, this.digests.of(userId), sessionId, reason);
+		String digest = this.digests.of(userId);
+		registerErasure(pseudonym, digest, sessionId, reason);
 		this.jdbc.sql("update audit_records set user_id = ? where session_id = ? and user_id = ?")
 			.param(pseudonym)
 			.param(sessionId)
 			.param(userId)
 			.update();
+		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest,
+				sessionId, 200, RequestIds.current(), null)));
 	}
 
 	// Of the whole user when no session is named.

@@ -59,10 +59,14 @@ class AuditWriter {
 	/**
 	 * Writes the records, in the given order, in the current transaction or in one of
 	 * their own. A record naming a user without its digest gets the digest of that user
-	 * id; a record naming an erased user gets its pseudonym ({@link ErasedUsers}).
+	 * id, and keeps no copy of the id in its request id; a record naming an erased user
+	 * gets its pseudonym ({@link ErasedUsers}).
 	 */
 	void write(List<AuditRecord> records) {
-		List<AuditRecord> digested = records.stream().map(this::withDigest).toList();
+		List<AuditRecord> digested = records.stream()
+			.map(this::withDigest)
+			.map(AuditRecord::withoutUserIdInRequestId)
+			.toList();
 		this.transactions.executeWithoutResult((status) -> {
 			// A statement of its own: what follows sees every erasure that held the lock
 			// before, and none can begin until this transaction ends.

@@ -3,7 +3,6 @@ package com.ekyc.admin.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The keyed digest (HMAC-SHA256) of a user id that audit records keep beside the id: the
  * hash chain covers the digest, so erasure can replace the id by a pseudonym; and without
  * the key a list of known ids cannot be matched against the digests of erased users. The
- * key is made at random at first use and kept in the database.
+ * key is made at random by the migrations and kept in the database.
  */
 @Component
 public class UserDigests {
@@ -64,19 +63,14 @@ public class UserDigests {
 	private SecretKeySpec key() {
 		SecretKeySpec known = this.key;
 		if (known == null) {
-			known = new SecretKeySpec(loadOrMakeKey(), ALGORITHM);
+			known = new SecretKeySpec(loadKey(), ALGORITHM);
 			this.key = known;
 		}
 		return known;
 	}
 
-	private byte[] loadOrMakeKey() {
-		byte[] candidate = new byte[32];
-		new SecureRandom().nextBytes(candidate);
-		// Several instances may start at once: the first key written is everyone's.
-		this.jdbc.sql("insert into audit_keys (user_digest_key) values (?) on conflict do nothing")
-			.param(candidate)
-			.update();
+	// Made by the migrations (V7).
+	private byte[] loadKey() {
 		return this.jdbc.sql("select user_digest_key from audit_keys").query(byte[].class).single();
 	}
 

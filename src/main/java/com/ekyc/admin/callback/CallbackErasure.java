@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.audit.Pseudonyms;
+
 /**
  * What erasure and retention do to callback deliveries: pending deliveries of erased
  * sessions are dropped, finished ones keep their counts and times but lose their URL and
@@ -58,6 +60,23 @@ public class CallbackErasure {
 					set payload = jsonb_set(payload::jsonb, '{data,userId}', to_jsonb(?::text))::text
 					where session_id = ? and sequence = ?""").param(pseudonym).param(cancelled).param(keep).update();
 		}
+	}
+
+	/**
+	 * Forgets the URL, payload and request id of a delivery that has just finished, if
+	 * its session was erased meanwhile: the cancel an erasure sent keeps them only until
+	 * it is delivered or has failed, as the erasure's other deliveries do not keep them
+	 * at all.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forgetIfErased(UUID deliveryId) {
+		this.jdbc.sql("""
+				update callback_deliveries d set url = null, payload = null, request_id = null
+				from sessions s
+				where d.id = ? and d.status <> 'PENDING' and s.id = d.session_id and s.user_id like ?""")
+			.param(deliveryId)
+			.param(Pseudonyms.PREFIX + "%")
+			.update();
 	}
 
 	/**

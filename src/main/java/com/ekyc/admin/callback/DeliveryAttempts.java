@@ -26,6 +26,8 @@ class DeliveryAttempts {
 
 	private final CallbackDeliveryRepository deliveries;
 
+	private final CallbackErasure erasure;
+
 	private final RetrySchedule schedule;
 
 	private final Duration lease;
@@ -36,9 +38,10 @@ class DeliveryAttempts {
 
 	private final Timer endToEnd;
 
-	DeliveryAttempts(CallbackDeliveryRepository deliveries, CallbackProperties properties, Clock clock,
-			MeterRegistry meters) {
+	DeliveryAttempts(CallbackDeliveryRepository deliveries, CallbackErasure erasure, CallbackProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.deliveries = deliveries;
+		this.erasure = erasure;
 		this.schedule = new RetrySchedule(properties.retrySchedule());
 		this.lease = properties.lease();
 		this.clock = clock;
@@ -90,6 +93,9 @@ class DeliveryAttempts {
 				logger.info("Callback delivery {} was dropped by an erasure while it was attempted", attempted.getId());
 			}
 			return;
+		}
+		if (attempted.getStatus() != DeliveryStatus.PENDING) {
+			this.erasure.forgetIfErased(attempted.getId());
 		}
 		if (result.succeeded()) {
 			this.endToEnd.record(Duration.between(attempted.getCreatedAt(), now));

@@ -48,10 +48,14 @@ public class UserErasure {
 	 * is refused while there is one)
 	 * @param actor who asks
 	 * @throws UserNotFoundException when the user has no session (none was ever made, or
-	 * the user is erased already)
+	 * the user is erased already) or the id is a pseudonym
 	 */
 	@Transactional
 	public Erasure erase(String userId, String reason, boolean cancelActive, String actor) {
+		if (userId.startsWith(Pseudonyms.PREFIX)) {
+			// A pseudonym names a user erased already, whom nothing identifies any more.
+			throw new UserNotFoundException();
+		}
 		String pseudonym = Pseudonyms.next();
 		SessionErasure.ErasedSessions erased = this.sessions.eraseUser(userId, pseudonym, cancelActive, actor);
 		if (erased.ids().isEmpty()) {

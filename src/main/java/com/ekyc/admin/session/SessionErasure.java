@@ -54,7 +54,7 @@ public class SessionErasure {
 		UUID active = this.sessions.activeSessionOf(userId);
 		if (active != null) {
 			if (!cancelActive) {
-				throw new ActiveSessionExistsException(active);
+				throw ActiveSessionExistsException.beforeErasing(active);
 			}
 			this.sessions.changeStatus(userId, active, SessionStatus.CANCELLED, CANCEL_REASON, actor, null);
 			// The cancel's changes are written now, so that the statements below

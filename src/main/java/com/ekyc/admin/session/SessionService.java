@@ -16,8 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ekyc.admin.audit.AuditTrail;
+import com.ekyc.admin.audit.Pseudonyms;
 import com.ekyc.admin.database.KeysetPage;
 import com.ekyc.admin.database.OffsetPage;
+import com.ekyc.admin.web.ProblemException;
+import com.ekyc.admin.web.Problems;
 import com.ekyc.admin.web.Sha256;
 
 /**
@@ -73,6 +76,11 @@ public class SessionService {
 	@Transactional
 	public SessionCreation create(String userId, @Nullable String requestedCallback, String actor,
 			@Nullable IdempotencyKey idempotencyKey) {
+		if (userId.startsWith(Pseudonyms.PREFIX)) {
+			// Such ids name erased users: a new session would join their erased ones.
+			throw new ProblemException(Problems.invalidField("userId",
+					"must not begin with " + Pseudonyms.PREFIX + ", which names erased users"));
+		}
 		URI callback = this.callbackUrls.choose(requestedCallback).orElse(null);
 		// Timestamps are kept to the millisecond so that what is answered equals what is
 		// stored.
@@ -89,7 +97,7 @@ public class SessionService {
 		while (!this.inserts.insertUnlessUserHasActive(session)) {
 			Optional<UUID> active = this.sessions.findActiveSessionId(userId);
 			if (active.isPresent()) {
-				throw new ActiveSessionExistsException(active.get());
+				throw ActiveSessionExistsException.beforeStarting(active.get());
 			}
 			// The active session ended between the two statements: the insert may now
 			// succeed.

@@ -41,7 +41,8 @@ class ErasureIntegrationTests extends IntegrationTest {
 			.param(finished)
 			.update();
 		api().get("/ekyc/admin/" + userId + "/status", adminToken());
-		api().get("/ekyc/admin/" + userId + "/sessions", adminToken());
+		// A request id that names the user, as a caller may choose it.
+		api().send("GET", "/ekyc/admin/" + userId + "/sessions", adminToken(), null, "X-Request-Id", "list-" + userId);
 
 		ApiResponse erased = erase(userId, "?cancelActive=true",
 				"{\"reason\":\"GDPR art. 17 request #123 of " + userId + "\"}");
@@ -111,6 +112,7 @@ class ErasureIntegrationTests extends IntegrationTest {
 		ApiResponse refused = erase(userId, "", "{\"reason\":\"request #7\"}");
 
 		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).contains("cancelActive=true");
 		assertThat(refused.json().get("activeSessionId").asString()).isEqualTo(active);
 		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).json().get("status").asString())
 			.isEqualTo("CREATED");
@@ -133,6 +135,31 @@ class ErasureIntegrationTests extends IntegrationTest {
 		assertThat(again.contentType()).isEqualTo("application/problem+json");
 	}
 
+	@Test
+	void answersNotFoundForAPseudonymAndKeepsTheChainValid() {
+		String userId = newUserId();
+		aSession().forUser(userId).inStatus(com.ekyc.admin.session.SessionStatus.APPROVED).create();
+		String pseudonym = erase(userId, "", "{\"reason\":\"request #9\"}").json().get("pseudonym").asString();
+
+		ApiResponse again = erase(pseudonym, "", "{\"reason\":\"request #9\"}");
+
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(api().get("/ekyc/admin/" + pseudonym + "/status", adminToken()).json().get("userId").asString())
+			.isEqualTo(pseudonym);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealed() == 0);
+		JsonNode verification = api().get("/ekyc/admin/audit/verify", adminToken()).json();
+		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+	}
+
+	@Test
+	void refusesASessionForAPseudonym() {
+		ApiResponse refused = api().post("/ekyc/admin/erased-" + java.util.UUID.randomUUID() + "/sessions",
+				adminToken(), "{}");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("userId");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "{}", "{\"reason\":\"\"}", "{\"reason\":\"   \"}", "{\"reason\":null}",
 			"{\"reason\":42}", "{\"reason\":\"a\\u0000b\"}", "{\"reason\":\"a\\u202Eb\"}",
@@ -144,6 +171,7 @@ class ErasureIntegrationTests extends IntegrationTest {
 		ApiResponse answer = erase(userId, "", body.isEmpty() ? null : body);
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.body()).as("no names of the service's own classes").doesNotContain("com.ekyc");
 		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(200);
 	}
 

@@ -104,6 +104,13 @@ class RetentionIntegrationTests extends IntegrationTest {
 			.param(old)
 			.query(String.class)
 			.list()).isNotEmpty().containsOnly(pseudonym);
+		assertThat(jdbc().sql("""
+				select count(*) from audit_records
+				where session_id = ?::uuid and operation = 'user.erase' and actor = 'ekyc-admin' and user_id = ?""")
+			.param(old)
+			.param(pseudonym)
+			.query(Long.class)
+			.single()).as("the erasure recorded").isEqualTo(1);
 		assertThat(jdbc().sql("select count(*) from audit_records where session_id = ?::uuid and user_id = ?")
 			.param(kept)
 			.param(userId)
