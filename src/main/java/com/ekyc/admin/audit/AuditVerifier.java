@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the hash chain from the stored fields, from the first kept record on, in
@@ -27,12 +30,19 @@ class AuditVerifier {
 
 	private final UserDigests digests;
 
+	private final TransactionTemplate snapshot;
+
 	// The verification under way, which callers that come meanwhile share.
 	private final AtomicReference<@Nullable CompletableFuture<ChainVerification>> running = new AtomicReference<>();
 
-	AuditVerifier(JdbcClient jdbc, UserDigests digests) {
+	AuditVerifier(JdbcClient jdbc, UserDigests digests, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.digests = digests;
+		// One snapshot for every page: retention moving the chain's start between two
+		// pages would otherwise look like a broken link.
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
 	}
 
 	/**
@@ -46,7 +56,7 @@ class AuditVerifier {
 			return resultOf(current);
 		}
 		try {
-			ChainVerification result = verifyChain();
+			ChainVerification result = Objects.requireNonNull(this.snapshot.execute((status) -> verifyChain()));
 			mine.complete(result);
 			return result;
 		}

@@ -44,6 +44,18 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void offersTheAuditTrailCursorPagingOnly() {
+		List<String> names = new ArrayList<>();
+		document().get("paths")
+			.get("/ekyc/admin/audit")
+			.get("get")
+			.get("parameters")
+			.forEach((each) -> names.add(each.get("name").asString()));
+
+		assertThat(names).contains("limit", "cursor").doesNotContain("start");
+	}
+
+	@Test
 	void listsEveryOperationOfTheAuditTrailAsTheTableNamesThem() {
 		JsonNode document = document();
 		List<String> parameter = new ArrayList<>();
