@@ -40,9 +40,10 @@ class ErasureController {
 			`activeSessionId`) unless `cancelActive=true`, which cancels it first (an ordinary \
 			status change, whose callback is sent with the pseudonym). One transaction; the audit \
 			trail keeps a `user.erase` record naming the actor and the pseudonym. A user with no \
-			session, or erased already, is `404`.""")
+			session, or erased already, is `404`, and so is a pseudonym. The cancel's callback keeps \
+			its URL and payload only until it is delivered or has failed.""")
 	@ApiResponse(responseCode = "200", description = "The user is erased")
-	@ApiResponse(responseCode = "404", description = "Nothing is stored about the user")
+	@ApiResponse(responseCode = "404", description = "Nothing is stored about the user, or the id is a pseudonym")
 	@ApiResponse(responseCode = "409", description = "The user has an active session and `cancelActive` is not true")
 	@DeleteMapping("/{userId}")
 	ErasureResponse erase(

@@ -138,7 +138,7 @@ class SessionController {
 			A user has at most one active session: creating while one is active is `409` with \
 			`activeSessionId`. With an `Idempotency-Key`, repeating the same request within \
 			{idempotency-window} answers the first answer again (`Idempotent-Replayed: true`) and \
-			creates nothing.""")
+			creates nothing. User ids beginning with `erased-` name erased users: `400`.""")
 	@ApiResponse(responseCode = "200", description = "The new session",
 			headers = {
 					@Header(name = "Location", description = "The new session's URL",
