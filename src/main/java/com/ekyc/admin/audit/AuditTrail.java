@@ -164,12 +164,15 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 				sessionId, 200, RequestIds.current(), null)));
 	}
 
-	// Of the whole user when no session is named.
+	// Of the whole user when no session is named; with a second pseudonym for requests
+	// that name the erased id or session later (ErasedUsers).
 	private void registerErasure(String pseudonym, String digest, @Nullable UUID sessionId, String reason) {
-		this.jdbc.sql("""
-				insert into erasures (pseudonym, user_digest, whole_user, session_id, reason, erased_at)
-				values (?, ?, ?, ?, ?, ?)""")
+		this.jdbc
+			.sql("""
+					insert into erasures (pseudonym, later_pseudonym, user_digest, whole_user, session_id, reason, erased_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
 			.param(pseudonym)
+			.param(Pseudonyms.next())
 			.param(digest)
 			.param(sessionId == null)
 			.param(sessionId)

@@ -132,7 +132,11 @@ class AuditVerifier {
 		if (pseudonyms.length == 0) {
 			return Map.of();
 		}
-		return this.jdbc.sql("select pseudonym, user_digest from erasures where pseudonym = any(?)")
+		return this.jdbc.sql("""
+				select pseudonym, user_digest from erasures where pseudonym = any(?)
+				union all
+				select later_pseudonym, user_digest from erasures where later_pseudonym = any(?)""")
+			.param(pseudonyms)
 			.param(pseudonyms)
 			.query((row, rowNumber) -> Map.entry(row.getString(1), row.getString(2)))
 			.list()

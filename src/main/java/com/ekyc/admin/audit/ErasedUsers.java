@@ -18,12 +18,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a record about to be written must name when its user, or its session, was erased.
- * A record of an erased session names the session's pseudonym. A record of an erased user
- * names the pseudonym of the user's latest erasure, if the erasure came after the request
- * (a read that waited in memory while the erasure ran) or the id has no sessions (yet)
- * again: a new registration under an erased id is a new user, recorded under its id.
- * Asked once per batch: the erasures of the batch's users and sessions, which are almost
- * always none.
+ * A request made before the erasure, or answered with what it erased (a read made while
+ * the erasure had not committed), names its pseudonym, like the records the erasure
+ * renamed. Any other request made after it names the erasure's second pseudonym, which
+ * names nothing else, so that asking about an erased id and reading the trail does not
+ * lead to its history: always for an erased session, and for an erased user while the id
+ * has no sessions again (a new registration under an erased id is a new user, recorded
+ * under its id). Asked once per batch: the erasures of the batch's users and sessions,
+ * which are almost always none.
  */
 @Repository
 class ErasedUsers {
@@ -58,7 +60,7 @@ class ErasedUsers {
 		for (AuditRecord record : records) {
 			Erasure ofSession = (record.sessionId() != null) ? ofSessions.get(record.sessionId()) : null;
 			if (ofSession != null && ofSession.userDigest().equals(record.userDigest())) {
-				named.add(record.withUserId(ofSession.pseudonym()));
+				named.add(record.withUserId(ofSession.pseudonymFor(record)));
 			}
 			else {
 				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), withSessions));
@@ -70,7 +72,7 @@ class ErasedUsers {
 	private static AuditRecord named(AuditRecord record, List<Erasure> erasures, Set<String> withSessions) {
 		for (Erasure erasure : erasures) {
 			if (!erasure.erasedAt().isBefore(record.occurredAt()) || !withSessions.contains(record.userId())) {
-				return record.withUserId(erasure.pseudonym());
+				return record.withUserId(erasure.pseudonymFor(record));
 			}
 		}
 		return record;
@@ -92,13 +94,13 @@ class ErasedUsers {
 			.distinct()
 			.toArray(UUID[]::new);
 		return this.jdbc.sql("""
-				select user_digest, pseudonym, erased_at, session_id from erasures
+				select user_digest, pseudonym, later_pseudonym, erased_at, session_id from erasures
 				where (whole_user and user_digest = any(?)) or (not whole_user and session_id = any(?))
 				order by erased_at desc""")
 			.param(digests)
 			.param(sessionIds)
 			.query((row, rowNumber) -> new Erasure(row.getString("user_digest"), row.getString("pseudonym"),
-					row.getObject("erased_at", OffsetDateTime.class).toInstant(),
+					row.getString("later_pseudonym"), row.getObject("erased_at", OffsetDateTime.class).toInstant(),
 					row.getObject("session_id", UUID.class)))
 			.list();
 	}
@@ -120,7 +122,18 @@ class ErasedUsers {
 	}
 
 	// Of a whole user when no session is named.
-	private record Erasure(String userDigest, String pseudonym, Instant erasedAt, @Nullable UUID sessionId) {
+	private record Erasure(String userDigest, String pseudonym, @Nullable String laterPseudonym, Instant erasedAt,
+			@Nullable UUID sessionId) {
+
+		// A request answered with success read what the erasure erased, though it came
+		// while the erasure had not committed yet: it belongs with the history. Erasures
+		// made before there were second pseudonyms have none.
+		String pseudonymFor(AuditRecord record) {
+			boolean readTheHistory = !this.erasedAt.isBefore(record.occurredAt())
+					|| (record.status() >= 200 && record.status() < 300);
+			return (this.laterPseudonym == null || readTheHistory) ? this.pseudonym : this.laterPseudonym;
+		}
+
 	}
 
 }

@@ -78,14 +78,18 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aRecordAboutAnErasedIdWithoutSessionsNamesThePseudonym() {
+	void aLaterRecordAboutAnErasedIdWithoutSessionsNamesTheErasuresSecondPseudonym() {
 		String userId = newUserId();
 		createSession(userId);
+		Instant beforeErasure = Instant.now().minusSeconds(1);
 		String pseudonym = this.erasure.erase(userId, "request #3", true, "backoffice-service").pseudonym();
 
-		this.writer.write(List.of(about(userId, Instant.now().plusSeconds(1))));
+		// Made after the erasure, the request found nothing (404).
+		this.writer.write(List.of(about(userId, beforeErasure, 200), about(userId, Instant.now().plusSeconds(1), 404)));
 
-		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym);
+		String later = laterPseudonymOf(pseudonym);
+		assertThat(later).startsWith("erased-").isNotEqualTo(pseudonym);
+		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym, later);
 	}
 
 	@Test
@@ -96,7 +100,7 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 		String pseudonym = this.erasure.erase(userId, "request #4", true, "backoffice-service").pseudonym();
 		createSession(userId);
 
-		this.writer.write(List.of(about(userId, beforeErasure), about(userId, Instant.now().plusSeconds(1))));
+		this.writer.write(List.of(about(userId, beforeErasure, 200), about(userId, Instant.now().plusSeconds(1), 200)));
 
 		assertThat(recordsOf("reader-" + userId)).containsExactly(pseudonym, userId);
 	}
@@ -109,18 +113,25 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 		createSession(userId);
 		String latest = this.erasure.erase(userId, "request #6", true, "backoffice-service").pseudonym();
 
-		this.writer.write(List.of(about(userId, Instant.now().plusSeconds(1))));
+		this.writer.write(List.of(about(userId, Instant.now().plusSeconds(1), 404)));
 
-		assertThat(recordsOf("reader-" + userId)).containsExactly(latest);
+		assertThat(recordsOf("reader-" + userId)).containsExactly(laterPseudonymOf(latest));
+	}
+
+	private String laterPseudonymOf(String pseudonym) {
+		return jdbc().sql("select later_pseudonym from erasures where pseudonym = ?")
+			.param(pseudonym)
+			.query(String.class)
+			.single();
 	}
 
 	private static AuditRecord read(String actor, String requestId, Instant occurredAt) {
 		return new AuditRecord(null, occurredAt, actor, null, "session.list", null, null, null, 200, requestId, null);
 	}
 
-	private static AuditRecord about(String userId, Instant occurredAt) {
+	private static AuditRecord about(String userId, Instant occurredAt, int status) {
 		return new AuditRecord(null, occurredAt.truncatedTo(ChronoUnit.MILLIS), "reader-" + userId, null,
-				"session.status", userId, null, null, 200, null, null);
+				"session.status", userId, null, null, status, null, null);
 	}
 
 	private List<String> recordsOf(String actor) {

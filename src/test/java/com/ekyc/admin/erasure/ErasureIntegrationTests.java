@@ -152,6 +152,28 @@ class ErasureIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void askingAboutAnErasedIdDoesNotLeadToItsHistory() {
+		String userId = newUserId();
+		aSession().forUser(userId).inStatus(com.ekyc.admin.session.SessionStatus.APPROVED).create();
+		String pseudonym = erase(userId, "", "{\"reason\":\"request #10\"}").json().get("pseudonym").asString();
+		String prober = "prober-" + java.util.UUID.randomUUID();
+
+		// Refused, but recorded: the prober then reads which user id the record names.
+		assertThat(
+				api().get("/ekyc/admin/" + userId + "/status", issuer.token(prober, Permissions.AUDIT_READ)).status())
+			.isEqualTo(403);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealed() == 0 && !probes(prober).isEmpty());
+		assertThat(probes(prober)).singleElement().asString().startsWith("erased-").isNotEqualTo(pseudonym);
+		JsonNode verification = api().get("/ekyc/admin/audit/verify", adminToken()).json();
+		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+	}
+
+	private List<String> probes(String prober) {
+		return jdbc().sql("select user_id from audit_records where actor = ?").param(prober).query(String.class).list();
+	}
+
+	@Test
 	void refusesASessionForAPseudonym() {
 		ApiResponse refused = api().post("/ekyc/admin/erased-" + java.util.UUID.randomUUID() + "/sessions",
 				adminToken(), "{}");

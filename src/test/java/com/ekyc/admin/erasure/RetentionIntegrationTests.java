@@ -100,7 +100,16 @@ class RetentionIntegrationTests extends IntegrationTest {
 				.param(old)
 				.query(Long.class)
 				.single() == 2);
-		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid")
+		// Before the erasure under its pseudonym, after it under its second one.
+		String later = jdbc().sql("select later_pseudonym from erasures where pseudonym = ?")
+			.param(pseudonym)
+			.query(String.class)
+			.single();
+		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid and status = 404")
+			.param(old)
+			.query(String.class)
+			.list()).containsExactly(later);
+		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid and status <> 404")
 			.param(old)
 			.query(String.class)
 			.list()).isNotEmpty().containsOnly(pseudonym);
