@@ -1,8 +1,11 @@
 package com.ekyc.admin.web;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +32,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 
+	// Per controller method: whether it takes a body.
+	private final Map<Method, Boolean> takesBody = new ConcurrentHashMap<>();
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this);
@@ -37,8 +43,9 @@ class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws HttpMediaTypeNotSupportedException {
-		if (!(handler instanceof HandlerMethod method) || Arrays.stream(method.getMethodParameters())
-			.noneMatch((parameter) -> parameter.hasParameterAnnotation(RequestBody.class))) {
+		if (!(handler instanceof HandlerMethod method) || !this.takesBody.computeIfAbsent(method.getMethod(),
+				(key) -> Arrays.stream(method.getMethodParameters())
+					.anyMatch((parameter) -> parameter.hasParameterAnnotation(RequestBody.class)))) {
 			return true;
 		}
 		List<String> values = Collections.list(request.getHeaders(HttpHeaders.CONTENT_TYPE));

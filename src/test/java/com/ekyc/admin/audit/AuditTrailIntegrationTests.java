@@ -119,10 +119,19 @@ class AuditTrailIntegrationTests extends IntegrationTest {
 		assertThat(api().post(path, adminToken(), "{\"status\":\"IN_PROGRESS\"}").status()).isEqualTo(200);
 		assertThat(api().post(path, adminToken(), "{\"status\":\"IN_PROGRESS\"}").status()).isEqualTo(200);
 
-		await().atMost(READ_DELAY).until(() -> recordsOf(userId).size() == 3);
+		String replayed = newUserId();
+		String created = "/ekyc/admin/" + replayed + "/sessions";
+		assertThat(api().post(created, adminToken(), "{}", "Idempotency-Key", "once-" + replayed).status())
+			.isEqualTo(200);
+		ApiResponse replay = api().post(created, adminToken(), "{}", "Idempotency-Key", "once-" + replayed);
+		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+
+		await().atMost(READ_DELAY).until(() -> recordsOf(userId).size() == 3 && recordsOf(replayed).size() == 2);
 		flushed();
 		assertThat(recordsOf(userId)).extracting((record) -> record.get("operation").asString())
 			.containsExactly("session.status", "session.status", "session.create");
+		assertThat(recordsOf(replayed)).extracting((record) -> record.get("operation").asString())
+			.containsExactly("session.create", "session.create");
 	}
 
 	@Test
