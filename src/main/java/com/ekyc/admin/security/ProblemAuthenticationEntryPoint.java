@@ -9,6 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,8 +22,10 @@ import com.ekyc.admin.web.Problems;
 /**
  * Answers a request without a valid token with {@code 401}: the RFC 6750
  * {@code WWW-Authenticate} header ({@code error="invalid_token"} when a token was sent)
- * and a problem body; or with {@code 503} and {@code Retry-After} when the token could
- * not be judged because the issuer's keys were never available.
+ * and a problem body; a request that carries its token wrongly (two {@code Authorization}
+ * headers) with {@code 400} and {@code error="invalid_request"}; or with {@code 503} and
+ * {@code Retry-After} when the token could not be judged because the issuer's keys were
+ * never available.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -62,6 +66,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	private static String detail(AuthenticationException ex) {
 		if (ex instanceof InvalidBearerTokenException) {
 			return "The bearer token is not valid: " + ex.getMessage();
+		}
+		if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError error
+				&& error.getHttpStatus() == HttpStatus.BAD_REQUEST && error.getDescription() != null) {
+			return error.getDescription() + ".";
 		}
 		return "A valid bearer token is required.";
 	}

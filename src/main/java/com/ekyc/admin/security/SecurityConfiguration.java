@@ -49,12 +49,12 @@ class SecurityConfiguration {
 			requests.anyRequest().authenticated();
 		});
 		String issuer = resourceServer.getJwt().getIssuerUri();
-		http.oauth2ResourceServer(
-				(configurer) -> configurer.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(permissions))
-					.protectedResourceMetadata((metadata) -> metadata
-						.protectedResourceMetadataCustomizer((document) -> describe(document, issuer)))
-					.authenticationEntryPoint(entryPoint)
-					.accessDeniedHandler(accessDenied));
+		http.oauth2ResourceServer((configurer) -> configurer.bearerTokenResolver(new SingleBearerTokenResolver())
+			.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(permissions))
+			.protectedResourceMetadata((metadata) -> metadata
+				.protectedResourceMetadataCustomizer((document) -> describe(document, issuer)))
+			.authenticationEntryPoint(entryPoint)
+			.accessDeniedHandler(accessDenied));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		http.addFilterAfter(new AuthenticatedRequestFilter(observers.orderedStream().toList(), problems),

@@ -29,6 +29,20 @@ class TokenValidationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesTwoAuthorizationHeadersRatherThanPickOne() {
+		String viewer = issuer.token("viewer", Permissions.LIST);
+		String admin = issuer.token("admin", Permissions.LIST, Permissions.AUDIT_READ);
+
+		ApiResponse response = api().send("GET", "/ekyc/admin/audit", null, null, "Authorization", "Bearer " + admin,
+				"Authorization", "Bearer " + viewer);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.header("WWW-Authenticate")).contains("invalid_request");
+		assertThat(response.json().get("detail").asString()).contains("Authorization must be given once");
+	}
+
+	@Test
 	void refusesExpiredToken() {
 		Instant past = Instant.now().minus(Duration.ofHours(1));
 		JWTClaimsSet claims = issuer.claims("caller", Permissions.LIST)
