@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MalformedRequestIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "?=0.0", "?=", "?x=%", "?x=%FF", "?x=%G1", "?limit=1&=&x=%" })
+	@ValueSource(strings = { "?=0.0", "?=", "?x=%", "?x=%FF", "?x=%G1", "?limit=1&=&x=%", "?x=[1]", "?x={a}" })
 	void answersMalformedQueryStringsWithBadRequestWithoutStackTrace(String query, CapturedOutput output) {
 		List<RawHttp.Response> answers = List.of(RawHttp.get(apiPort(), "/ekyc/admin" + query),
 				RawHttp.get(apiPort(), "/ekyc/admin" + query, "Authorization: Bearer " + adminToken()),
