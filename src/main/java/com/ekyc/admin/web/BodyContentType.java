@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -24,10 +25,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The {@code Content-Type} of a request with a body must name one media type: given twice
- * it is {@code 400}, and a wildcard ({@code * / *}, {@code application/*}) is {@code 415}
- * like any type the operation does not take (Spring MVC would fail on it with a 500 while
- * reading the body).
+ * A request with a body must say it is JSON, once: a {@code Content-Type} given twice is
+ * {@code 400}; any other type, a wildcard ({@code * / *}, on which Spring MVC would fail
+ * with a 500 while reading the body) included, and a compressed body
+ * ({@code Content-Encoding}) are {@code 415}, for every operation alike.
  */
 @Configuration(proxyBeanMethods = false)
 class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
@@ -53,11 +54,21 @@ class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 			throw new ProblemException(Problems.invalidField(HttpHeaders.CONTENT_TYPE, "must be given once"));
 		}
 		MediaType type = (values.size() == 1) ? parsed(values.get(0)) : null;
-		if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+		if (type != null && !isJson(type)) {
 			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
 					HttpMethod.valueOf(request.getMethod()));
 		}
+		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+			throw new ProblemException(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"A Content-Encoding is not supported: send the body uncompressed."));
+		}
 		return true;
+	}
+
+	private static boolean isJson(MediaType type) {
+		return !type.isWildcardType() && !type.isWildcardSubtype() && (MediaType.APPLICATION_JSON.includes(type)
+				|| "application".equals(type.getType()) && "json".equals(type.getSubtypeSuffix()));
 	}
 
 	// A value that is no media type at all Spring MVC answers itself.

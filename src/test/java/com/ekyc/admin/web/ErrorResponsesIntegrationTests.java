@@ -54,8 +54,22 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void answersNonJsonBodyWithUnsupportedMediaTypeProblem() {
-		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "callback=x", "Content-Type",
+		String userId = newUserId();
+		assertProblem(api().post("/ekyc/admin/" + userId + "/sessions", adminToken(), "callback=x", "Content-Type",
 				"text/plain"), 415);
+		createSession(userId);
+		assertProblem(
+				api().send("DELETE", "/ekyc/admin/" + userId, adminToken(), "reason=x", "Content-Type", "text/plain"),
+				415);
+	}
+
+	@Test
+	void answersACompressedBodyWithUnsupportedMediaTypeProblem() {
+		ApiResponse answer = api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "{}",
+				"Content-Encoding", "gzip");
+
+		assertProblem(answer, 415);
+		assertThat(answer.json().get("detail").asString()).contains("Content-Encoding");
 	}
 
 	// A wildcard names no media type a body can be in.
