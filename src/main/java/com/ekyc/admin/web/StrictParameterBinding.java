@@ -10,13 +10,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Reads ids, booleans and enum constants in parameters, headers and path variables
- * strictly: ids only as canonical 36-character UUIDs ({@code 1-1-1-1-1} would otherwise
- * name a UUID), booleans only as {@code true} or {@code false} (not {@code yes},
- * {@code on} or {@code 1}, on an erasure), enum constants only by their exact names (not
- * trimmed). Registered as editors because Spring falls back to its lenient editors when a
+ * Reads ids and booleans in parameters, headers and path variables strictly: ids only as
+ * canonical 36-character UUIDs ({@code 1-1-1-1-1} would otherwise name a UUID), booleans
+ * only as {@code true} or {@code false} (not {@code yes}, {@code on} or {@code 1}, on an
+ * erasure). Registered as editors because Spring falls back to its lenient editors when a
  * conversion fails. (The only numbers the API takes, {@code limit} and {@code start}, are
- * read by {@link PageQueryArgumentResolver}.)
+ * read by {@link PageQueryArgumentResolver}; enum constants are checked by
+ * {@link DeclaredParameters}.)
  */
 @ControllerAdvice
 class StrictParameterBinding {
