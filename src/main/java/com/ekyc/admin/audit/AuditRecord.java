@@ -27,7 +27,7 @@ public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @
 		@Nullable String requestId, @Nullable String hash) {
 
 	/** What stands for the user id in a request id that contained it. */
-	static final String USER_ID_MARK = "{userId}";
+	public static final String USER_ID_MARK = "{userId}";
 
 	/**
 	 * The record with its user id, where its request id contains it, replaced there by
@@ -35,13 +35,20 @@ public record AuditRecord(@Nullable Long id, Instant occurredAt, String actor, @
 	 * record names its user in {@code userId} only, which erasure replaces.
 	 */
 	AuditRecord withoutUserIdInRequestId() {
-		if (this.userId == null || this.userId.isEmpty() || this.requestId == null
-				|| !this.requestId.contains(this.userId)) {
+		return withoutInRequestId(this.userId);
+	}
+
+	/**
+	 * The record with the given user id replaced by {@value #USER_ID_MARK} in its request
+	 * id: for the record of an erasure, which names the pseudonym but was asked with the
+	 * id.
+	 */
+	AuditRecord withoutInRequestId(@Nullable String userId) {
+		if (userId == null || userId.isEmpty() || this.requestId == null || !this.requestId.contains(userId)) {
 			return this;
 		}
 		return new AuditRecord(this.id, this.occurredAt, this.actor, this.issuer, this.operation, this.userId,
-				this.userDigest, this.sessionId, this.status, this.requestId.replace(this.userId, USER_ID_MARK),
-				this.hash);
+				this.userDigest, this.sessionId, this.status, this.requestId.replace(userId, USER_ID_MARK), this.hash);
 	}
 
 	AuditRecord withUserId(@Nullable String userId) {

@@ -116,7 +116,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		Audited audited = current();
 		ApiOperation operation = currentOperation();
 		if (audited != null && operation != null && !operation.name().equals(USER_ERASE)) {
-			record(audited, operation, userId, null, sessionId);
+			record(audited, operation, userId, null, sessionId, null);
 		}
 	}
 
@@ -136,11 +136,12 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		Audited audited = current();
 		ApiOperation operation = currentOperation();
 		if (audited != null && operation != null) {
-			record(audited, operation, pseudonym, digest, null);
+			record(audited, operation, pseudonym, digest, null, userId);
 			return;
 		}
 		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest, null,
-				200, RequestIds.current(), null)));
+				200, RequestIds.current(), null)
+			.withoutInRequestId(userId)));
 	}
 
 	/**
@@ -161,7 +162,8 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.param(userId)
 			.update();
 		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest,
-				sessionId, 200, RequestIds.current(), null)));
+				sessionId, 200, RequestIds.current(), null)
+			.withoutInRequestId(userId)));
 	}
 
 	// Of the whole user when no session is named; with a second pseudonym for requests
@@ -181,13 +183,16 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.update();
 	}
 
+	// erasedUserId: the id an erasure's record (which names the pseudonym) must not keep
+	// in its request id.
 	private void record(Audited audited, ApiOperation operation, String userId, @Nullable String digest,
-			@Nullable UUID sessionId) {
+			@Nullable UUID sessionId, @Nullable String erasedUserId) {
 		// The change's own writes go first: a writer holds the write lock only while it
 		// commits, never while it waits for a row an erasure holds.
 		this.entityManager.flush();
 		int answer = CHANGE_ANSWERS.getOrDefault(operation.name(), 200);
-		this.writer.write(List.of(audited.record(operation.name(), userId, digest, sessionId, answer)));
+		this.writer.write(List
+			.of(audited.record(operation.name(), userId, digest, sessionId, answer).withoutInRequestId(erasedUserId)));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.audit.AuditRecord;
 import com.ekyc.admin.audit.Pseudonyms;
 
 /**
@@ -34,9 +35,11 @@ public class CallbackErasure {
 	 * delivery of the cancel the erasure made itself is kept, to tell the receiver, with
 	 * the pseudonym in place of the user id.
 	 * @param cancelled the session the erasure cancelled, or {@code null}
+	 * @param userId the erased user id, which the kept delivery's request id must not
+	 * hold either
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void forget(List<UUID> sessionIds, @Nullable UUID cancelled, String pseudonym) {
+	public void forget(List<UUID> sessionIds, @Nullable UUID cancelled, String pseudonym, String userId) {
 		UUID[] ids = sessionIds.toArray(UUID[]::new);
 		Integer keep = (cancelled != null) ? this.jdbc
 			.sql("select max(sequence) from callback_deliveries where session_id = ? and status = 'PENDING'")
@@ -57,8 +60,15 @@ public class CallbackErasure {
 		if (keep != null) {
 			this.jdbc.sql("""
 					update callback_deliveries
-					set payload = jsonb_set(payload::jsonb, '{data,userId}', to_jsonb(?::text))::text
-					where session_id = ? and sequence = ?""").param(pseudonym).param(cancelled).param(keep).update();
+					set payload = jsonb_set(payload::jsonb, '{data,userId}', to_jsonb(?::text))::text,
+					    request_id = replace(request_id, ?, ?)
+					where session_id = ? and sequence = ?""")
+				.param(pseudonym)
+				.param(userId)
+				.param(AuditRecord.USER_ID_MARK)
+				.param(cancelled)
+				.param(keep)
+				.update();
 		}
 	}
 

@@ -98,7 +98,7 @@ class RetentionJobs implements SchedulingConfigurer {
 		for (SessionErasure.EndedSession session : due) {
 			String pseudonym = Pseudonyms.next();
 			this.sessions.eraseSession(session.id(), pseudonym);
-			this.callbacks.forget(List.of(session.id()), null, pseudonym);
+			this.callbacks.forget(List.of(session.id()), null, pseudonym, session.userId());
 			pseudonyms.add(pseudonym);
 		}
 		// The audit trail last: its erasure keeps the trail's writers waiting until the

@@ -61,7 +61,7 @@ public class UserErasure {
 		if (erased.ids().isEmpty()) {
 			throw new UserNotFoundException();
 		}
-		this.callbacks.forget(erased.ids(), erased.cancelled(), pseudonym);
+		this.callbacks.forget(erased.ids(), erased.cancelled(), pseudonym, userId);
 		// The reason is kept as the erasure's record, but never with the id it erased.
 		this.audit.eraseUser(userId, pseudonym, reason.replace(userId, pseudonym));
 		Instant erasedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -44,8 +44,8 @@ class ErasureIntegrationTests extends IntegrationTest {
 		// A request id that names the user, as a caller may choose it.
 		api().send("GET", "/ekyc/admin/" + userId + "/sessions", adminToken(), null, "X-Request-Id", "list-" + userId);
 
-		ApiResponse erased = erase(userId, "?cancelActive=true",
-				"{\"reason\":\"GDPR art. 17 request #123 of " + userId + "\"}");
+		ApiResponse erased = api().send("DELETE", "/ekyc/admin/" + userId + "?cancelActive=true", adminToken(),
+				"{\"reason\":\"GDPR art. 17 request #123 of " + userId + "\"}", "X-Request-Id", "erase-" + userId);
 
 		assertThat(erased.status()).as(erased.body()).isEqualTo(200);
 		JsonNode body = erased.json();
