@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -22,10 +20,9 @@ import org.springframework.stereotype.Repository;
  * the erasure had not committed), names its pseudonym, like the records the erasure
  * renamed. Any other request made after it names the erasure's second pseudonym, which
  * names nothing else, so that asking about an erased id and reading the trail does not
- * lead to its history: always for an erased session, and for an erased user while the id
- * has no sessions again (a new registration under an erased id is a new user, recorded
- * under its id). Asked once per batch: the erasures of the batch's users and sessions,
- * which are almost always none.
+ * lead to its history; but a request made once the id was registered again (a new
+ * session) is the new user's, recorded under the id. Asked once per batch: the erasures
+ * of the batch's users and sessions, which are almost always none.
  */
 @Repository
 class ErasedUsers {
@@ -55,7 +52,7 @@ class ErasedUsers {
 				ofUsers.computeIfAbsent(erasure.userDigest(), (digest) -> new ArrayList<>()).add(erasure);
 			}
 		}
-		Set<String> withSessions = withSessions(records, ofUsers);
+		Map<String, Instant> firstSessions = firstSessions(records, ofUsers);
 		List<AuditRecord> named = new ArrayList<>(records.size());
 		for (AuditRecord record : records) {
 			Erasure ofSession = (record.sessionId() != null) ? ofSessions.get(record.sessionId()) : null;
@@ -63,19 +60,44 @@ class ErasedUsers {
 				named.add(record.withUserId(ofSession.pseudonymFor(record)));
 			}
 			else {
-				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), withSessions));
+				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), firstSessions));
 			}
 		}
 		return named;
 	}
 
-	private static AuditRecord named(AuditRecord record, List<Erasure> erasures, Set<String> withSessions) {
+	// erasures: the user's, latest first.
+	private static AuditRecord named(AuditRecord record, List<Erasure> erasures, Map<String, Instant> firstSessions) {
+		Erasure after = null;
+		Erasure before = null;
 		for (Erasure erasure : erasures) {
-			if (!erasure.erasedAt().isBefore(record.occurredAt()) || !withSessions.contains(record.userId())) {
-				return record.withUserId(erasure.pseudonymFor(record));
+			if (erasure.erasedAt().isBefore(record.occurredAt())) {
+				before = erasure;
+				break;
 			}
+			after = erasure;
 		}
-		return record;
+		if (after != null) {
+			// Made before an erasure: of the history that erasure erased, unless made
+			// after an earlier one and answered without it (then a probe of that one).
+			return record.withUserId(
+					(before == null || readSomething(record)) ? after.pseudonym() : before.laterOrOnlyPseudonym());
+		}
+		if (before == null) {
+			return record;
+		}
+		Instant first = firstSessions.get(record.userId());
+		if (first != null && !first.isAfter(record.occurredAt())) {
+			// A new user under the erased id, registered before the request.
+			return record;
+		}
+		return record.withUserId(readSomething(record) ? before.pseudonym() : before.laterOrOnlyPseudonym());
+	}
+
+	// Answered with success: it read what was there, which an erasure not committed yet
+	// still showed.
+	private static boolean readSomething(AuditRecord record) {
+		return record.status() >= 200 && record.status() < 300;
 	}
 
 	// The whole-user erasures of the records' users and the erasures of their sessions,
@@ -105,33 +127,40 @@ class ErasedUsers {
 			.list();
 	}
 
-	// Which of the ids of erased users have sessions again.
-	private Set<String> withSessions(List<AuditRecord> records, Map<String, List<Erasure>> erasures) {
+	// When each id of an erased user got its first session since (the erasure renamed
+	// every earlier one).
+	private Map<String, Instant> firstSessions(List<AuditRecord> records, Map<String, List<Erasure>> erasures) {
 		String[] userIds = records.stream()
 			.filter((record) -> record.userId() != null && erasures.containsKey(record.userDigest()))
 			.map(AuditRecord::userId)
 			.distinct()
 			.toArray(String[]::new);
 		if (userIds.length == 0) {
-			return Set.of();
+			return Map.of();
 		}
-		return new HashSet<>(this.jdbc.sql("select distinct user_id from sessions where user_id = any(?)")
+		Map<String, Instant> first = new HashMap<>();
+		this.jdbc.sql("select user_id, min(created_at) from sessions where user_id = any(?) group by user_id")
 			.param(userIds)
-			.query(String.class)
-			.list());
+			.query((row) -> {
+				first.put(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant());
+			});
+		return first;
 	}
 
 	// Of a whole user when no session is named.
 	private record Erasure(String userDigest, String pseudonym, @Nullable String laterPseudonym, Instant erasedAt,
 			@Nullable UUID sessionId) {
 
-		// A request answered with success read what the erasure erased, though it came
-		// while the erasure had not committed yet: it belongs with the history. Erasures
-		// made before there were second pseudonyms have none.
+		// Of a session: made before its erasure, or answered with what it erased (the
+		// erasure not committed yet), a request goes with the history.
 		String pseudonymFor(AuditRecord record) {
-			boolean readTheHistory = !this.erasedAt.isBefore(record.occurredAt())
-					|| (record.status() >= 200 && record.status() < 300);
-			return (this.laterPseudonym == null || readTheHistory) ? this.pseudonym : this.laterPseudonym;
+			return (!this.erasedAt.isBefore(record.occurredAt()) || readSomething(record)) ? this.pseudonym
+					: laterOrOnlyPseudonym();
+		}
+
+		// Erasures made before there were second pseudonyms have one only.
+		String laterOrOnlyPseudonym() {
+			return (this.laterPseudonym != null) ? this.laterPseudonym : this.pseudonym;
 		}
 
 	}

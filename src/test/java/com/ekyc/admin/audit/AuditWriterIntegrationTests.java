@@ -106,6 +106,26 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRequestMadeBetweenAnErasureAndANewRegistrationNamesTheErasuresSecondPseudonym() throws Exception {
+		String userId = newUserId();
+		createSession(userId);
+		String pseudonym = this.erasure.erase(userId, "request #7", true, "backoffice-service").pseudonym();
+		Thread.sleep(5);
+		Instant probed = Instant.now();
+		Thread.sleep(5);
+		createSession(userId);
+
+		// Written after the new registration, as a read waiting in memory would be.
+		this.writer.write(List.of(about(userId, probed, 404)));
+		String secondErasure = this.erasure.erase(userId, "request #8", true, "backoffice-service").pseudonym();
+		this.writer.write(List.of(about(userId, probed, 404)));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(laterPseudonymOf(pseudonym),
+				laterPseudonymOf(pseudonym));
+		assertThat(secondErasure).isNotEqualTo(pseudonym);
+	}
+
+	@Test
 	void aRecordAboutAnIdErasedTwiceNamesTheLatestPseudonym() {
 		String userId = newUserId();
 		createSession(userId);
