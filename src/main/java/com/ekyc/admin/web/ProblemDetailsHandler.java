@@ -1,5 +1,6 @@
 package com.ekyc.admin.web;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +55,34 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private final DatabaseAvailability database;
 
-	ProblemDetailsHandler(DatabaseAvailability database) {
+	private final ProblemResponseWriter problems;
+
+	ProblemDetailsHandler(DatabaseAvailability database, ProblemResponseWriter problems) {
 		this.database = database;
+		this.problems = problems;
+	}
+
+	/**
+	 * The client accepts no JSON answer, or sent an {@code Accept} header that is no list
+	 * of media types at all: the problem is written as {@code application/problem+json}
+	 * without asking that header again (negotiating the answer with it would fail too,
+	 * and leave the {@code 406} without a body).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!(request instanceof ServletWebRequest servlet) || servlet.getResponse() == null) {
+			return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+		}
+		ProblemDetail problem = Problems.of(status, "The client must accept application/json or "
+				+ "application/problem+json answers, in a well-formed Accept header.");
+		try {
+			this.problems.write(servlet.getRequest(), servlet.getResponse(), problem);
+		}
+		catch (IOException writeFailed) {
+			// The client went away: nobody to answer.
+		}
+		return null;
 	}
 
 	/**

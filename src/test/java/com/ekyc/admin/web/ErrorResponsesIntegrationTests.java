@@ -47,9 +47,10 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 		assertThat(response.header("Allow")).contains("GET");
 	}
 
-	@Test
-	void answersUnacceptableMediaTypeWithProblem() {
-		assertProblem(api().send("GET", "/ekyc/admin", adminToken(), null, "Accept", "text/html"), 406);
+	@ParameterizedTest
+	@ValueSource(strings = { "text/html", "foo", "a/b/c", "*/json", "application/json;q=x" })
+	void answersUnacceptableOrMalformedAcceptWithProblem(String accept) {
+		assertProblem(api().send("GET", "/ekyc/admin", adminToken(), null, "Accept", accept), 406);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsHandlerTests {
 
-	private final ProblemDetailsHandler handler = new ProblemDetailsHandler(Mockito.mock(DatabaseAvailability.class));
+	private final ProblemDetailsHandler handler = new ProblemDetailsHandler(Mockito.mock(DatabaseAvailability.class),
+			new ProblemResponseWriter(JsonMapper.builder().build()));
 
 	@Test
 	void staysQuietWhenTheClientHasGone(CapturedOutput output) throws Exception {
