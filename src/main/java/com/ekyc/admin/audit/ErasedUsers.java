@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Repository;
  * renamed. Any other request made after it names the erasure's second pseudonym, which
  * names nothing else, so that asking about an erased id and reading the trail does not
  * lead to its history; but a request made once the id was registered again (a new
- * session) is the new user's, recorded under the id. Asked once per batch: the erasures
- * of the batch's users and sessions, which are almost always none.
+ * session), or about one of the new sessions (their creation too), is the new user's,
+ * recorded under the id. Asked once per batch: the erasures of the batch's users and
+ * sessions, which are almost always none.
  */
 @Repository
 class ErasedUsers {
@@ -52,7 +55,7 @@ class ErasedUsers {
 				ofUsers.computeIfAbsent(erasure.userDigest(), (digest) -> new ArrayList<>()).add(erasure);
 			}
 		}
-		Map<String, Instant> firstSessions = firstSessions(records, ofUsers);
+		Registered again = registeredAgain(records, ofUsers);
 		List<AuditRecord> named = new ArrayList<>(records.size());
 		for (AuditRecord record : records) {
 			Erasure ofSession = (record.sessionId() != null) ? ofSessions.get(record.sessionId()) : null;
@@ -60,14 +63,18 @@ class ErasedUsers {
 				named.add(record.withUserId(ofSession.pseudonymFor(record)));
 			}
 			else {
-				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), firstSessions));
+				named.add(named(record, ofUsers.getOrDefault(record.userDigest(), List.of()), again));
 			}
 		}
 		return named;
 	}
 
 	// erasures: the user's, latest first.
-	private static AuditRecord named(AuditRecord record, List<Erasure> erasures, Map<String, Instant> firstSessions) {
+	private static AuditRecord named(AuditRecord record, List<Erasure> erasures, Registered again) {
+		if (record.sessionId() != null && again.sessionIds().contains(record.sessionId())) {
+			// About a session of the new user under the id (its creation, say).
+			return record;
+		}
 		Erasure after = null;
 		Erasure before = null;
 		for (Erasure erasure : erasures) {
@@ -86,7 +93,7 @@ class ErasedUsers {
 		if (before == null) {
 			return record;
 		}
-		Instant first = firstSessions.get(record.userId());
+		Instant first = again.firstSessions().get(record.userId());
 		if (first != null && !first.isAfter(record.occurredAt())) {
 			// A new user under the erased id, registered before the request.
 			return record;
@@ -95,9 +102,10 @@ class ErasedUsers {
 	}
 
 	// Answered with success: it read what was there, which an erasure not committed yet
-	// still showed.
+	// still showed. A user's list answers 200 empty once the user is erased, so it tells
+	// nothing: taken as having read nothing.
 	private static boolean readSomething(AuditRecord record) {
-		return record.status() >= 200 && record.status() < 300;
+		return record.status() >= 200 && record.status() < 300 && !"session.list".equals(record.operation());
 	}
 
 	// The whole-user erasures of the records' users and the erasures of their sessions,
@@ -127,24 +135,38 @@ class ErasedUsers {
 			.list();
 	}
 
-	// When each id of an erased user got its first session since (the erasure renamed
-	// every earlier one).
-	private Map<String, Instant> firstSessions(List<AuditRecord> records, Map<String, List<Erasure>> erasures) {
-		String[] userIds = records.stream()
+	// The ids of erased users registered again: when each got its first session since
+	// (the erasure renamed every earlier one), and which of the records' sessions are
+	// theirs.
+	private Registered registeredAgain(List<AuditRecord> records, Map<String, List<Erasure>> erasures) {
+		List<AuditRecord> ofErased = records.stream()
 			.filter((record) -> record.userId() != null && erasures.containsKey(record.userDigest()))
-			.map(AuditRecord::userId)
-			.distinct()
-			.toArray(String[]::new);
-		if (userIds.length == 0) {
-			return Map.of();
+			.toList();
+		if (ofErased.isEmpty()) {
+			return new Registered(Map.of(), Set.of());
 		}
+		String[] userIds = ofErased.stream().map(AuditRecord::userId).distinct().toArray(String[]::new);
 		Map<String, Instant> first = new HashMap<>();
 		this.jdbc.sql("select user_id, min(created_at) from sessions where user_id = any(?) group by user_id")
 			.param(userIds)
 			.query((row) -> {
 				first.put(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant());
 			});
-		return first;
+		UUID[] sessionIds = ofErased.stream()
+			.map(AuditRecord::sessionId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(UUID[]::new);
+		Set<UUID> theirs = (sessionIds.length == 0) ? Set.of()
+				: new HashSet<>(this.jdbc.sql("select id from sessions where id = any(?) and user_id = any(?)")
+					.param(sessionIds)
+					.param(userIds)
+					.query(UUID.class)
+					.list());
+		return new Registered(first, theirs);
+	}
+
+	private record Registered(Map<String, Instant> firstSessions, Set<UUID> sessionIds) {
 	}
 
 	// Of a whole user when no session is named.

@@ -58,8 +58,9 @@ class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
 					HttpMethod.valueOf(request.getMethod()));
 		}
-		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+		if (Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING))
+			.stream()
+			.anyMatch((encoding) -> !encoding.equalsIgnoreCase("identity"))) {
 			throw new ProblemException(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"A Content-Encoding is not supported: send the body uncompressed."));
 		}

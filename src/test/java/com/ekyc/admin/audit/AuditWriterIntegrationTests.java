@@ -126,6 +126,32 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNewRegistrationUnderAnErasedIdIsRecordedUnderTheId() {
+		String userId = newUserId();
+		createSession(userId);
+		this.erasure.erase(userId, "request #11", true, "backoffice-service");
+
+		String sessionId = createSession(userId);
+
+		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid")
+			.param(sessionId)
+			.query(String.class)
+			.list()).containsExactly(userId);
+	}
+
+	@Test
+	void anEmptyListOfAnErasedUserReadNothingAndNamesTheSecondPseudonym() {
+		String userId = newUserId();
+		createSession(userId);
+		String pseudonym = this.erasure.erase(userId, "request #12", true, "backoffice-service").pseudonym();
+
+		this.writer.write(List.of(new AuditRecord(null, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS),
+				"reader-" + userId, null, "session.list", userId, null, null, 200, null, null)));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(laterPseudonymOf(pseudonym));
+	}
+
+	@Test
 	void aRecordAboutAnIdErasedTwiceNamesTheLatestPseudonym() {
 		String userId = newUserId();
 		createSession(userId);

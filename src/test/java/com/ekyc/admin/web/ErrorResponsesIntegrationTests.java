@@ -71,6 +71,8 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 
 		assertProblem(answer, 415);
 		assertThat(answer.json().get("detail").asString()).contains("Content-Encoding");
+		assertProblem(api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "{}", "Content-Encoding",
+				"identity", "Content-Encoding", "gzip"), 415);
 	}
 
 	// A wildcard names no media type a body can be in.
