@@ -25,10 +25,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A request with a body must say it is JSON, once: a {@code Content-Type} given twice is
- * {@code 400}; any other type, a wildcard ({@code * / *}, on which Spring MVC would fail
- * with a 500 while reading the body) included, and a compressed body
- * ({@code Content-Encoding}) are {@code 415}, for every operation alike.
+ * A request that sends a body, or that goes to an operation taking one, must say that the
+ * body is JSON, once: a {@code Content-Type} given twice is {@code 400}; a body without
+ * one, any other type, a wildcard ({@code * / *}, on which Spring MVC would fail with a
+ * 500 while reading the body) included, and a compressed body ({@code Content-Encoding})
+ * are {@code 415}, for every operation alike.
  */
 @Configuration(proxyBeanMethods = false)
 class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
@@ -44,7 +45,11 @@ class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws HttpMediaTypeNotSupportedException {
-		if (!(handler instanceof HandlerMethod method) || !this.takesBody.computeIfAbsent(method.getMethod(),
+		if (!(handler instanceof HandlerMethod method)) {
+			return true;
+		}
+		boolean sent = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+		if (!sent && !this.takesBody.computeIfAbsent(method.getMethod(),
 				(key) -> Arrays.stream(method.getMethodParameters())
 					.anyMatch((parameter) -> parameter.hasParameterAnnotation(RequestBody.class)))) {
 			return true;
@@ -54,7 +59,8 @@ class BodyContentType implements HandlerInterceptor, WebMvcConfigurer {
 			throw new ProblemException(Problems.invalidField(HttpHeaders.CONTENT_TYPE, "must be given once"));
 		}
 		MediaType type = (values.size() == 1) ? parsed(values.get(0)) : null;
-		if (type != null && !isJson(type)) {
+		// A body sent without its type is no more JSON than one of another type.
+		if ((type != null && !isJson(type)) || (values.isEmpty() && sent)) {
 			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
 					HttpMethod.valueOf(request.getMethod()));
 		}

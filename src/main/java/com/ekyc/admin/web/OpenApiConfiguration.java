@@ -60,17 +60,17 @@ public class OpenApiConfiguration {
 	/**
 	 * The answers any operation may give, whatever it does: a malformed request, a body
 	 * over the limit (any request may carry one), no acceptable media type, the database
-	 * or token issuer away, a failure; and, where it takes a body, one that is not JSON.
-	 * Error answers an operation declares without a body get the problem schema.
+	 * or token issuer away, a failure, and a body that is not JSON (any request may send
+	 * one). Error answers an operation declares without a body get the problem schema.
 	 */
 	private static void addCommonAnswers(Operation operation) {
 		ApiResponses answers = operation.getResponses();
 		answers.putIfAbsent("400", problem(
 				"A parameter, a header or the body is not valid; `errors` names each " + "wrong field and why"));
 		answers.putIfAbsent("413", problem("The request body, of any content type, is larger than 16 KiB"));
-		if (operation.getRequestBody() != null) {
-			answers.putIfAbsent("415", problem("The body is not JSON"));
-		}
+		answers.putIfAbsent("415",
+				problem((operation.getRequestBody() != null) ? "The body is not JSON, or is compressed"
+						: "A body was sent (this operation takes none) and it is not JSON, or is compressed"));
 		answers.addApiResponse("406", problem("The client accepts no JSON answer"));
 		answers.addApiResponse("500", problem("The service failed; nothing internal is told"));
 		answers.addApiResponse("503",

@@ -65,6 +65,22 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void answersABodyWithoutContentTypeOrToAnOperationWithoutBodyByItsType() {
+		String userId = newUserId();
+		createSession(userId);
+		HttpRequest untyped = HttpRequest.newBuilder(URI.create(api().baseUrl() + "/ekyc/admin/" + userId))
+			.header("Authorization", "Bearer " + adminToken())
+			.method("DELETE", HttpRequest.BodyPublishers.ofString("{\"reason\":\"r\"}"))
+			.build();
+
+		assertProblem(api().send(untyped), 415);
+		// The retry takes no body; one sent all the same is held to the same rules.
+		assertProblem(api().post("/ekyc/admin/" + userId + "/sessions/" + java.util.UUID.randomUUID() + "/callbacks/"
+				+ java.util.UUID.randomUUID() + "/retry", adminToken(), "x", "Content-Type", "text/plain"), 415);
+		assertThat(api().get("/ekyc/admin/" + userId + "/status", adminToken()).status()).isEqualTo(200);
+	}
+
+	@Test
 	void answersACompressedBodyWithUnsupportedMediaTypeProblem() {
 		ApiResponse answer = api().post("/ekyc/admin/" + newUserId() + "/sessions", adminToken(), "{}",
 				"Content-Encoding", "gzip");
