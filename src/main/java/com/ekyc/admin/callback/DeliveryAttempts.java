@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ekyc.admin.audit.Pseudonyms;
+
 /**
  * The short transactions around attempts: claiming due deliveries with a lease, and
  * recording each attempt's result, then scheduling the next attempt or ending the
@@ -94,7 +96,11 @@ class DeliveryAttempts {
 			}
 			return;
 		}
-		if (attempted.getStatus() != DeliveryStatus.PENDING) {
+		// Only the cancel an erasure sends names a pseudonym (the erasure wrote it
+		// there):
+		// no statement for every other delivery that finishes.
+		String payload = attempted.getPayload();
+		if (attempted.getStatus() != DeliveryStatus.PENDING && payload != null && payload.contains(Pseudonyms.PREFIX)) {
 			this.erasure.forgetIfErased(attempted.getId());
 		}
 		if (result.succeeded()) {
