@@ -70,9 +70,8 @@ class AuditWriter {
 			if (digested.size() == 1 && insertUnlessErased(digested.get(0))) {
 				return;
 			}
-			// A statement of its own: what follows sees every erasure that held the lock
-			// before, and none can begin until this transaction ends.
-			lock("pg_advisory_xact_lock_shared");
+			// Takes the shared side of the lock, then sees every erasure that held it
+			// before; none can begin until this transaction ends.
 			copy(this.erasedUsers.named(digested));
 		});
 	}
@@ -82,7 +81,9 @@ class AuditWriter {
 	 * waits for every writer holding it to commit, and keeps new ones waiting.
 	 */
 	void excludeWriters() {
-		lock("pg_advisory_xact_lock");
+		// A plain extractor: a cached row set, made at every call, loads its resource
+		// bundle and makes warnings with stack traces, for a row that holds nothing.
+		this.jdbc.query("select pg_advisory_xact_lock(?)", ResultSet::next, WRITE_LOCK);
 	}
 
 	// The common case of a change's record (and of a read that came alone) in one round
@@ -109,12 +110,6 @@ class AuditWriter {
 				}
 			}
 		});
-	}
-
-	// Read with a plain extractor: a cached row set, made at every call, loads its
-	// resource bundle and makes warnings with stack traces, for a row that holds nothing.
-	private void lock(String function) {
-		this.jdbc.query("select " + function + "(?)", ResultSet::next, WRITE_LOCK);
 	}
 
 	private AuditRecord withDigest(AuditRecord record) {

@@ -38,7 +38,8 @@ class ErasedUsers {
 
 	/**
 	 * The records as they must be written, in the same order. Each must carry its user's
-	 * digest.
+	 * digest. Called in the writing transaction before the records get their ids: it
+	 * takes the shared side of {@link AuditWriter#WRITE_LOCK} until the transaction ends.
 	 */
 	List<AuditRecord> named(List<AuditRecord> records) {
 		List<Erasure> erasures = erasuresOf(records);
@@ -108,31 +109,37 @@ class ErasedUsers {
 		return record.status() >= 200 && record.status() < 300 && !"session.list".equals(record.operation());
 	}
 
-	// The whole-user erasures of the records' users and the erasures of their sessions,
-	// latest first.
+	// Takes the shared side of the write lock and reads, in the same call and after it
+	// (V9), the whole-user erasures of the records' users and the erasures of their
+	// sessions, latest first. Users are asked for by the first 64 bits of their digests;
+	// a
+	// user sharing them with an erased one comes back too, and is told apart by the whole
+	// digest.
 	private List<Erasure> erasuresOf(List<AuditRecord> records) {
 		List<AuditRecord> naming = records.stream()
 			.filter((record) -> record.userId() != null && record.userDigest() != null)
 			.toList();
-		if (naming.isEmpty()) {
-			return List.of();
-		}
-		String[] digests = naming.stream().map(AuditRecord::userDigest).distinct().toArray(String[]::new);
+		Long[] digestKeys = naming.stream().map(ErasedUsers::digestKey).distinct().toArray(Long[]::new);
 		UUID[] sessionIds = naming.stream()
 			.map(AuditRecord::sessionId)
 			.filter(Objects::nonNull)
 			.distinct()
 			.toArray(UUID[]::new);
-		return this.jdbc.sql("""
-				select user_digest, pseudonym, later_pseudonym, erased_at, session_id from erasures
-				where (whole_user and user_digest = any(?)) or (not whole_user and session_id = any(?))
-				order by erased_at desc""")
-			.param(digests)
+		return this.jdbc.sql("select * from audit_erasures_of(?, ?, ?)")
+			.param(AuditWriter.WRITE_LOCK)
+			.param(digestKeys)
 			.param(sessionIds)
-			.query((row, rowNumber) -> new Erasure(row.getString("user_digest"), row.getString("pseudonym"),
-					row.getString("later_pseudonym"), row.getObject("erased_at", OffsetDateTime.class).toInstant(),
-					row.getObject("session_id", UUID.class)))
+			.query((row, rowNumber) -> new Erasure(row.getString("erased_digest"), row.getString("erased_pseudonym"),
+					row.getString("erased_later_pseudonym"),
+					row.getObject("erased_at", OffsetDateTime.class).toInstant(),
+					row.getObject("erased_session_id", UUID.class)))
 			.list();
+	}
+
+	// As audit_digest_key (V9): the digest's first 16 hexadecimal digits as a signed
+	// 64-bit number.
+	private static long digestKey(AuditRecord record) {
+		return Long.parseUnsignedLong(Objects.requireNonNull(record.userDigest()).substring(0, 16), 16);
 	}
 
 	// The ids of erased users registered again: when each got its first session since

@@ -2,11 +2,13 @@ package com.ekyc.admin.audit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,13 +37,16 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 	@Autowired
 	private TransactionTemplate transactions;
 
-	@Test
-	void anErasureWaitsForARecordBeingWrittenAndRenamesIt() throws Exception {
+	// A record alone and a batch take different ways to the table.
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void anErasureWaitsForRecordsBeingWrittenAndRenamesThem(int records) throws Exception {
 		String userId = newUserId();
 		createSession(userId);
+		AuditRecord record = new AuditRecord(null, Instant.now(), "reader", null, "session.status", userId, null, null,
+				200, null, null);
 		HeldOpen<Object> writing = HeldOpen.transaction(this.transactions, () -> {
-			this.writer.write(List.of(new AuditRecord(null, Instant.now(), "reader", null, "session.status", userId,
-					null, null, 200, null, null)));
+			this.writer.write(Collections.nCopies(records, record));
 			return "written";
 		});
 
@@ -56,7 +61,7 @@ class AuditErasureRaceIntegrationTests extends IntegrationTest {
 		assertThat(jdbc().sql("select count(*) from audit_records where user_id = ? and actor = 'reader'")
 			.param(pseudonym)
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isEqualTo(records);
 	}
 
 	@Test

@@ -164,6 +164,24 @@ class AuditWriterIntegrationTests extends IntegrationTest {
 		assertThat(recordsOf("reader-" + userId)).containsExactly(laterPseudonymOf(latest));
 	}
 
+	@Test
+	void aUserWhoseDigestBeginsLikeAnErasedUsersIsNotTakenForIt() {
+		String erasedId = newUserId();
+		createSession(erasedId);
+		this.erasure.erase(erasedId, "request #13", true, "backoffice-service");
+		String erasedDigest = jdbc().sql("select user_digest from erasures where reason = 'request #13'")
+			.query(String.class)
+			.single();
+		String alike = erasedDigest.substring(0, 16) + (erasedDigest.endsWith("0") ? "1" : "0").repeat(48);
+		String userId = newUserId();
+		AuditRecord record = about(userId, Instant.now().plusSeconds(1), 200).withUserDigest(alike);
+
+		this.writer.write(List.of(record));
+		this.writer.write(List.of(record, record));
+
+		assertThat(recordsOf("reader-" + userId)).containsExactly(userId, userId, userId);
+	}
+
 	private String laterPseudonymOf(String pseudonym) {
 		return jdbc().sql("select later_pseudonym from erasures where pseudonym = ?")
 			.param(pseudonym)
