@@ -29,6 +29,7 @@
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
 #   DURATION=15s WARMUP=30s (each read) JIT_SETTLED_MS=200 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
+#   READS_ONLY="status sessions" (some of the four reads only, for a shorter run)
 #   BASELINE_JAR=<path of the jar to compare with, instead of building one>
 #   JAVA_OPTS (default: the Dockerfile's JAVA_TOOL_OPTIONS plus -XX:+ExitOnOutOfMemoryError)
 # Output: a table on stdout and in bench/out/audit-cost-<date>.txt (git-ignored).
@@ -102,7 +103,7 @@ psql -X -q -d "$DB_NAME" -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 
 SESSION_ID="$(psql -X -qtA -d "$DB_NAME" -c "select id from sessions where user_id = 'user-0000001' order by created_at desc, id desc limit 1")"
 [[ -n "$SESSION_ID" ]] || die "no session of user-0000001 in the seeded database"
-READS=(status sessions session page50)
+READS=(${READS_ONLY:-status sessions session page50})
 read_wrk() { # read, duration, output file
 	local script=status.lua args=("$USERS" "$1")
 	case $1 in
@@ -172,12 +173,12 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo
-	python3 - "$WORK/results" "$TARGET" <<'PY'
+	python3 - "$WORK/results" "$TARGET" "${READS[*]}" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 target = float(sys.argv[2])
 ok = True
-reads = ("status", "sessions", "session", "page50")
+reads = tuple(sys.argv[3].split())
 def column(kind, what, index):
     return [float(r[index]) for r in rows if r[0] == kind and r[1] == what]
 print("requests per second")
