@@ -1,7 +1,8 @@
 -- Writing audit records in fewer round trips. Each function takes the shared side of the
 -- write lock (AuditWriter.WRITE_LOCK) and then looks for erasures in a statement of its own:
--- a function's statements each take a new snapshot, so the look sees every erasure that held
--- the lock before, as separate statements from the service would.
+-- a volatile function's statements each take a new snapshot (read committed), so the look sees
+-- every erasure that held the lock before, as separate statements from the service would. Both
+-- functions are declared volatile for that: stable ones would look with the call's snapshot.
 
 -- A change's record (or a read that came alone) in one call instead of three statements: it
 -- is inserted unless an erasure names its user or its session. When the answer is false
@@ -18,7 +19,7 @@ create function audit_insert_unless_erased(
     of_session_id  uuid,
     answered       integer,
     of_request_id  text
-) returns boolean language plpgsql as $$
+) returns boolean language plpgsql volatile as $$
 begin
     perform pg_advisory_xact_lock_shared(write_lock);
     if of_user_id is not null and of_user_digest is not null and exists (
@@ -34,7 +35,7 @@ begin
     return true;
 end $$;
 
--- A user digest's first 64 bits as a number: a batch asks for the erasures of a thousand
+-- A user digest's first 64 bits as a number: a batch asks for the erasures of thousands of
 -- users at a time, and sends 8 bytes a user instead of 64 hexadecimal digits. The service
 -- compares the whole digests of what comes back.
 create function audit_digest_key(user_digest text) returns bigint language sql immutable strict parallel safe
@@ -47,7 +48,7 @@ create index erasures_by_digest_key on erasures (audit_digest_key(user_digest)) 
 create function audit_erasures_of(write_lock bigint, digest_keys bigint[], session_ids uuid[])
 returns table (erased_digest text, erased_pseudonym text, erased_later_pseudonym text, erased_at timestamptz,
                erased_session_id uuid)
-language plpgsql as $$
+language plpgsql volatile as $$
 begin
     perform pg_advisory_xact_lock_shared(write_lock);
     return query

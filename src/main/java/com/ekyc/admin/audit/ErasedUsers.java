@@ -111,10 +111,9 @@ class ErasedUsers {
 
 	// Takes the shared side of the write lock and reads, in the same call and after it
 	// (V9), the whole-user erasures of the records' users and the erasures of their
-	// sessions, latest first. Users are asked for by the first 64 bits of their digests;
-	// a
-	// user sharing them with an erased one comes back too, and is told apart by the whole
-	// digest.
+	// sessions, latest first. Users are asked for by the first 64 bits of their digests:
+	// an erasure of another user whose digest begins alike comes back too, and names no
+	// record, as erasures are looked up by the whole digest.
 	private List<Erasure> erasuresOf(List<AuditRecord> records) {
 		List<AuditRecord> naming = records.stream()
 			.filter((record) -> record.userId() != null && record.userDigest() != null)

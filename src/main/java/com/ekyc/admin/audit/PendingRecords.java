@@ -37,8 +37,8 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(PendingRecords.class);
 
-	// A batch costs a transaction of a few round trips whatever its size: one a round (of
-	// flush-interval) up to 25,000 records a second.
+	// A batch costs a transaction of a few round trips whatever its size; at this size a
+	// round (every flush-interval) is one batch up to 25,000 reads a second.
 	static final int BATCH_SIZE = 5_000;
 
 	// Stops after the web server (whose phases are DEFAULT_PHASE - 1024 and - 2048) has

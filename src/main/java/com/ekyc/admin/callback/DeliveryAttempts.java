@@ -96,9 +96,8 @@ class DeliveryAttempts {
 			}
 			return;
 		}
-		// Only the cancel an erasure sends names a pseudonym (the erasure wrote it
-		// there):
-		// no statement for every other delivery that finishes.
+		// Only an erasure's cancel names a pseudonym (the erasure wrote it there): no
+		// statement for every other delivery that finishes.
 		String payload = attempted.getPayload();
 		if (attempted.getStatus() != DeliveryStatus.PENDING && payload != null && payload.contains(Pseudonyms.PREFIX)) {
 			this.erasure.forgetIfErased(attempted.getId());
