@@ -139,9 +139,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			record(audited, operation, pseudonym, digest, null, userId);
 			return;
 		}
-		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest, null,
-				200, RequestIds.current(), null)
-			.withoutInRequestId(userId)));
+		this.writer.write(List.of(erasureByTheService(userId, pseudonym, digest, null)));
 	}
 
 	/**
@@ -161,9 +159,15 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			.param(sessionId)
 			.param(userId)
 			.update();
-		this.writer.write(List.of(new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest,
-				sessionId, 200, RequestIds.current(), null)
-			.withoutInRequestId(userId)));
+		this.writer.write(List.of(erasureByTheService(userId, pseudonym, digest, sessionId)));
+	}
+
+	// The record of an erasure no request asked for, of a user or one session, keeping no
+	// copy of the erased id in its request id.
+	private AuditRecord erasureByTheService(String userId, String pseudonym, String digest, @Nullable UUID sessionId) {
+		return new AuditRecord(null, now(), SERVICE_ACTOR, null, USER_ERASE, pseudonym, digest, sessionId, 200,
+				RequestIds.current(), null)
+			.withoutInRequestId(userId);
 	}
 
 	// Of the whole user when no session is named; with a second pseudonym for requests

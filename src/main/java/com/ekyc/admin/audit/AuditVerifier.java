@@ -126,7 +126,7 @@ class AuditVerifier {
 	private Map<String, String> erasedDigests(List<AuditRecord> page) {
 		String[] pseudonyms = page.stream()
 			.map(AuditRecord::userId)
-			.filter((userId) -> userId != null && userId.startsWith(Pseudonyms.PREFIX))
+			.filter((userId) -> userId != null && Pseudonyms.isPseudonym(userId))
 			.distinct()
 			.toArray(String[]::new);
 		if (pseudonyms.length == 0) {

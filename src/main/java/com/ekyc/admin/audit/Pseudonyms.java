@@ -17,4 +17,11 @@ public final class Pseudonyms {
 		return PREFIX + UUID.randomUUID();
 	}
 
+	/**
+	 * Whether the user id is a pseudonym: no user is registered under such an id.
+	 */
+	public static boolean isPseudonym(String userId) {
+		return userId.startsWith(PREFIX);
+	}
+
 }

@@ -52,7 +52,7 @@ public class UserErasure {
 	 */
 	@Transactional
 	public Erasure erase(String userId, String reason, boolean cancelActive, String actor) {
-		if (userId.startsWith(Pseudonyms.PREFIX)) {
+		if (Pseudonyms.isPseudonym(userId)) {
 			// A pseudonym names a user erased already, whom nothing identifies any more.
 			throw new UserNotFoundException();
 		}

@@ -76,7 +76,7 @@ public class SessionService {
 	@Transactional
 	public SessionCreation create(String userId, @Nullable String requestedCallback, String actor,
 			@Nullable IdempotencyKey idempotencyKey) {
-		if (userId.startsWith(Pseudonyms.PREFIX)) {
+		if (Pseudonyms.isPseudonym(userId)) {
 			// Such ids name erased users: a new session would join their erased ones.
 			throw new ProblemException(Problems.invalidField("userId",
 					"must not begin with " + Pseudonyms.PREFIX + ", which names erased users"));

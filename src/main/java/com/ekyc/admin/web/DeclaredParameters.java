@@ -110,7 +110,7 @@ class DeclaredParameters implements HandlerInterceptor, WebMvcConfigurer {
 		if (constants == null || !constants.isEnum()) {
 			return List.of();
 		}
-		return Arrays.stream(constants.getEnumConstants()).map((constant) -> ((Enum<?>) constant).name()).toList();
+		return EnumNames.of(constants);
 	}
 
 	private record Declared(String name, boolean header, boolean singleValued, List<String> enumNames) {

@@ -1,5 +1,7 @@
 package com.ekyc.admin.web;
 
+import java.util.List;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,9 +31,12 @@ class ExactEnumNames extends ValueDeserializerModifier {
 
 		private final Class<?> type;
 
+		private final List<String> names;
+
 		private Exact(Class<?> type, ValueDeserializer<?> delegatee) {
 			super(delegatee);
 			this.type = type;
+			this.names = EnumNames.of(type);
 		}
 
 		@Override
@@ -41,19 +46,10 @@ class ExactEnumNames extends ValueDeserializerModifier {
 
 		@Override
 		public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
-			if (parser.hasToken(JsonToken.VALUE_STRING) && !isName(parser.getString())) {
+			if (parser.hasToken(JsonToken.VALUE_STRING) && !this.names.contains(parser.getString())) {
 				return context.handleWeirdStringValue(this.type, parser.getString(), "not one of the names");
 			}
 			return super.deserialize(parser, context);
-		}
-
-		private boolean isName(String text) {
-			for (Object constant : this.type.getEnumConstants()) {
-				if (((Enum<?>) constant).name().equals(text)) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 	}
