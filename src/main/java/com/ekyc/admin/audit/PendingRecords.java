@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -26,11 +27,11 @@ import com.ekyc.admin.database.DatabaseAvailability;
 
 /**
  * The records of reads on their way to the database: written in batches every
- * {@code ekyc.audit.flush-interval}, in the order they came. A batch that cannot be
- * written is kept and written again on the next round (the readiness probe says so
- * meanwhile); room is reserved when a request comes, so a request that finds none is
- * refused rather than left unrecorded. A shutdown writes what is waiting, after the web
- * server has stopped taking requests.
+ * {@code ekyc.audit.flush-interval}, in the order they came; a round writes what was
+ * waiting when it began. A batch that cannot be written is kept and written again on the
+ * next round (the readiness probe says so meanwhile); room is reserved when a request
+ * comes, so a request that finds none is refused rather than left unrecorded. A shutdown
+ * writes what is waiting, after the web server has stopped taking requests.
  */
 @Component
 class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
@@ -56,6 +57,12 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	private final Semaphore room;
 
 	private final Queue<AuditRecord> waiting = new ConcurrentLinkedQueue<>();
+
+	// Records ever added, and ever taken from waiting (under the monitor): what a round
+	// is due to write, without walking the queue.
+	private final AtomicLong added = new AtomicLong();
+
+	private long taken;
 
 	private final Counter failures;
 
@@ -107,6 +114,7 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	 */
 	void add(AuditRecord record) {
 		this.waiting.add(record);
+		this.added.incrementAndGet();
 	}
 
 	/**
@@ -126,13 +134,18 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	}
 
 	/**
-	 * Writes what is waiting, batch by batch, until nothing is or a batch fails.
-	 * @return whether everything was written
+	 * Writes what is waiting, batch by batch, until what was waiting when the round began
+	 * is written or a batch fails. Records that come meanwhile wait for the next round:
+	 * under a steady load a round that took them too would go on writing a few records at
+	 * a time (a transaction each), never the batch of a whole interval.
+	 * @return whether everything that was waiting was written
 	 */
 	synchronized boolean flush() {
+		long due = this.added.get() - this.taken;
 		while (true) {
 			if (this.retrying.isEmpty()) {
-				this.retrying = drain();
+				this.retrying = drain(due);
+				due -= this.retrying.size();
 			}
 			if (this.retrying.isEmpty()) {
 				return true;
@@ -163,13 +176,14 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 		}
 	}
 
-	private List<AuditRecord> drain() {
+	private List<AuditRecord> drain(long due) {
 		// Not sized by waiting.size(): that walks the whole queue.
 		List<AuditRecord> batch = new ArrayList<>();
 		AuditRecord record;
-		while (batch.size() < BATCH_SIZE && (record = this.waiting.poll()) != null) {
+		while (batch.size() < Math.min(BATCH_SIZE, due) && (record = this.waiting.poll()) != null) {
 			batch.add(record);
 		}
+		this.taken += batch.size();
 		return batch;
 	}
 
