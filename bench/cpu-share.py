@@ -2,7 +2,8 @@
 """Where the CPU went during a benchmark run, so that a disturbed run can be told apart.
 
 Usage: cpu-share.py APP_PID DB_NAME LABEL [SECONDS]
-(runs for SECONDS, or until SIGTERM, then prints one line)
+(runs for SECONDS, or until SIGTERM, then prints one line; with CPU_SHARE_READY=<file> in the
+environment it creates that file once it has begun to count)
 
 Samples utime+stime of every process in /proc once a second and sums the deltas per
 group: the service (APP_PID), PostgreSQL backends of DB_NAME, wrk, the callback benchmark's
@@ -75,11 +76,15 @@ def main():
     seconds = float(sys.argv[4]) if len(sys.argv) > 4 else None
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    previous = processes()
+    # The window starts after the first look at every process (which can take seconds on
+    # a busy machine): a caller waiting for CPU_SHARE_READY starts its load inside it.
     started, idle_start = time.monotonic(), idle_ticks()
     if seconds is not None:
         signal.signal(signal.SIGALRM, lambda *_: stop.append(True))
         signal.setitimer(signal.ITIMER_REAL, seconds)
-    previous = processes()
+    if os.environ.get("CPU_SHARE_READY"):
+        open(os.environ["CPU_SHARE_READY"], "w").close()
     used = {}
     while True:
         if not stop:

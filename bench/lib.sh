@@ -244,9 +244,18 @@ wait_quiet() { # before measuring, wait up to QUIET_WAIT seconds for other work 
 }
 
 # Samples where the CPU goes (bench/cpu-share.py) until stop_sampler; its line goes to the file.
+# Returns once the sampler counts, so that the load measured next falls inside its window.
 start_sampler() { # label, output file
-	python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" "$1" >"$2" &
+	local ready="$WORK/sampler.ready"
+	rm -f "$ready"
+	CPU_SHARE_READY="$ready" python3 "$BENCH_DIR/cpu-share.py" "$APP_PID" "$DB_NAME" "$1" >"$2" &
 	SAMPLER_PID=$!
+	for _ in $(seq 1 200); do
+		[[ -f "$ready" ]] && return
+		kill -0 "$SAMPLER_PID" 2>/dev/null || die "the CPU sampler exited: $(cat "$2")"
+		sleep 0.05
+	done
+	die "the CPU sampler did not begin within 10 s"
 }
 
 stop_sampler() {
