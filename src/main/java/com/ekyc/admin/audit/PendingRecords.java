@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -58,9 +58,10 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 
 	private final Queue<AuditRecord> waiting = new ConcurrentLinkedQueue<>();
 
-	// Records ever added, and ever taken from waiting (under the monitor): what a round
-	// is due to write, without walking the queue.
-	private final AtomicLong added = new AtomicLong();
+	// Records ever added (by every request thread: an adder, not one contended word), and
+	// ever taken from waiting (under the monitor): what a round is due to write, without
+	// walking the queue.
+	private final LongAdder added = new LongAdder();
 
 	private long taken;
 
@@ -114,7 +115,7 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	 */
 	void add(AuditRecord record) {
 		this.waiting.add(record);
-		this.added.incrementAndGet();
+		this.added.increment();
 	}
 
 	/**
@@ -141,7 +142,8 @@ class PendingRecords implements SchedulingConfigurer, SmartLifecycle {
 	 * @return whether everything that was waiting was written
 	 */
 	synchronized boolean flush() {
-		long due = this.added.get() - this.taken;
+		// Each record is counted after it is queued: the due ones are all there.
+		long due = this.added.sum() - this.taken;
 		while (true) {
 			if (this.retrying.isEmpty()) {
 				this.retrying = drain(due);

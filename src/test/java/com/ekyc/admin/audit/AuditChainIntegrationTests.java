@@ -211,8 +211,7 @@ class AuditChainIntegrationTests extends IntegrationTest {
 
 		assertThat(deleted).isPositive();
 		// Deleted from the chain's start up to the first record that is younger (records
-		// of
-		// reads get their ids when written, so ids follow time only roughly).
+		// of reads get their ids when written, so ids follow time only roughly).
 		long firstKept = jdbc().sql("select min(id) from audit_records").query(Long.class).single();
 		assertThat(jdbc().sql("select occurred_at from audit_records where id = ?")
 			.param(firstKept)
@@ -263,9 +262,8 @@ class AuditChainIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	// Swaps everything but the ids of two records (their seals stay): they trade places
-	// in
-	// the chain.
+	// Swaps everything but the ids of two records (their seals stay): they
+	// trade places in the chain.
 	private void swapPlaces(long first, long second) {
 		jdbc().sql("""
 				update audit_records a set occurred_at = b.occurred_at, actor = b.actor, issuer = b.issuer,

@@ -58,10 +58,10 @@ class CallbackMetricsIntegrationTests extends CallbackIntegrationTest {
 		await("the retry counted").atMost(Duration.ofSeconds(5)).until(() -> retriesCounted() > retriesBefore);
 
 		// Other tests' deliveries may still be retrying, and an attempt is counted a
-		// moment before it is timed: the two agree once a look falls between attempts.
-		// Read
-		// from the registry, both within microseconds (a scrape takes milliseconds, and
-		// with others retrying all the time none may fall between two attempts).
+		// moment before it is timed: the two agree once a look falls between
+		// attempts. Read from the registry, both within microseconds (a scrape
+		// takes milliseconds, and with others retrying all the time none may
+		// fall between two attempts).
 		await("each counted retry timed").atMost(Duration.ofSeconds(10))
 			.until(() -> retriesCounted() - retriesTimed() == untimedBefore);
 		String metrics = management().get("/actuator/prometheus", null).body();

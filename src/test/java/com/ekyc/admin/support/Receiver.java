@@ -33,9 +33,9 @@ public final class Receiver implements AutoCloseable {
 
 	private final HttpServer server;
 
-	// Body bytes written so far, per path: counted as they go, so that a test can tell
-	// how
-	// much went out while the client is still (or no longer) reading.
+	// Body bytes written so far, per path: counted as they go, so that a
+	// test can tell how much went out while the client is still (or no
+	// longer) reading.
 	private final Map<String, AtomicLong> bodySent = new ConcurrentHashMap<>();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();

@@ -48,9 +48,8 @@ class GeneratedRequestsIntegrationTests extends IntegrationTest {
 				fixture(), tokens());
 		List<GeneratedRequests.Operation> operations = generator.operations();
 		assertThat(operations).hasSize(13);
-		// Generated in one sequence from the seed, so a run can be replayed; sent by a
-		// few
-		// callers at once, as clients do.
+		// Generated in one sequence from the seed, so a run can be replayed;
+		// sent by a few callers at once, as clients do.
 		Random random = new Random(SEED);
 		List<GeneratedRequests.Generated> requests = new ArrayList<>();
 		for (int i = 0; i < REQUESTS; i++) {
