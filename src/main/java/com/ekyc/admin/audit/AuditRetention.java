@@ -95,7 +95,9 @@ class AuditRetention implements SchedulingConfigurer {
 			return 0;
 		}
 		this.jdbc.sql("delete from audit_records where id <= ?").param(last.id()).update();
-		this.jdbc.sql("delete from audit_seals where id <= ?").param(last.id()).update();
+		// A run that reaches past the last deleted record stays whole: ids are looked up
+		// in it from the chain's first on.
+		this.jdbc.sql("delete from audit_seal_runs where last_id <= ?").param(last.id()).update();
 		this.jdbc.sql("update audit_chain set first_id = ?, previous_hash = ?")
 			.param(last.id() + 1)
 			.param(last.hash())

@@ -37,6 +37,12 @@ class AuditSealer implements SchedulingConfigurer {
 
 	static final long SEAL_LOCK = 0x656b79634175_02L;
 
+	// The run sealed last, and its last hash: the chain's head.
+	private static final String LAST_RUN = "audit_seal_runs last order by last.first_id desc limit 1";
+
+	private static final String LAST_HASH = "encode(substring(last.hashes from length(last.hashes) - "
+			+ (SealRuns.HASH_BYTES - 1) + "), 'hex')";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -72,7 +78,7 @@ class AuditSealer implements SchedulingConfigurer {
 	 * Logs the chain's head, unless it is the one logged last or there is none.
 	 */
 	void logHead() {
-		ChainHead head = this.jdbc.sql("select id, hash from audit_seals order by id desc limit 1")
+		ChainHead head = this.jdbc.sql("select last_id as id, " + LAST_HASH + " as hash from " + LAST_RUN)
 			.query((row, rowNumber) -> new ChainHead(row.getLong("id"), row.getString("hash")))
 			.optional()
 			.orElse(null);
@@ -120,14 +126,14 @@ class AuditSealer implements SchedulingConfigurer {
 			return 0;
 		}
 		// The chain's head: every record up to it is sealed, none after it.
-		Map<String, Object> head = this.jdbc.sql("""
-				select coalesce(last.id, chain.first_id - 1) as id, coalesce(last.hash, chain.previous_hash) as hash
-				from audit_chain chain
-				left join (select id, hash from audit_seals order by id desc limit 1) last on true""")
+		Map<String, Object> head = this.jdbc
+			.sql("select coalesce(last.last_id, chain.first_id - 1) as id, coalesce(" + LAST_HASH
+					+ ", chain.previous_hash) as hash from audit_chain chain left join (select last_id, hashes from "
+					+ LAST_RUN + ") last on true")
 			.query()
 			.singleRow();
 		List<AuditRecord> unsealed = this.jdbc
-			.sql("select " + StoredRecords.UNSEALED_COLUMNS
+			.sql("select " + StoredRecords.COLUMNS_WITHOUT_HASH
 					+ " from audit_records r where r.id > ? and r.id <= ? order by r.id limit ?")
 			.param(((Number) Objects.requireNonNull(head.get("id"))).longValue())
 			.param(bound)
@@ -135,19 +141,20 @@ class AuditSealer implements SchedulingConfigurer {
 			.query(StoredRecords.MAPPER)
 			.list();
 		String previous = (String) Objects.requireNonNull(head.get("hash"));
-		Long[] ids = new Long[unsealed.size()];
+		long[] ids = new long[unsealed.size()];
 		String[] hashes = new String[unsealed.size()];
 		AuditChain chain = new AuditChain();
 		for (int i = 0; i < ids.length; i++) {
 			AuditRecord record = unsealed.get(i);
 			previous = chain.link(previous, record);
-			ids[i] = record.id();
+			ids[i] = Objects.requireNonNull(record.id());
 			hashes[i] = previous;
 		}
-		if (ids.length > 0) {
-			this.jdbc.sql("insert into audit_seals (id, hash) select * from unnest(?::bigint[], ?::text[])")
-				.param(ids)
-				.param(hashes)
+		for (SealRuns.Run run : SealRuns.of(ids, hashes)) {
+			this.jdbc.sql("insert into audit_seal_runs (first_id, last_id, hashes) values (?, ?, ?)")
+				.param(run.firstId())
+				.param(run.lastId())
+				.param(run.hashes())
 				.update();
 		}
 		return unsealed.size();

@@ -84,34 +84,68 @@ class AuditVerifier {
 			.singleRow();
 		String previous = (String) start.get("previous_hash");
 		long after = ((Number) Objects.requireNonNull(start.get("first_id"))).longValue() - 1;
+		Long sealedUpTo = sealedUpTo();
+		if (sealedUpTo == null) {
+			return new ChainVerification(true, 0, null, null);
+		}
 		long records = 0;
-		Long last = null;
 		List<AuditRecord> page;
 		AuditChain chain = new AuditChain();
 		do {
 			page = this.jdbc
-				.sql("select " + StoredRecords.COLUMNS + " from audit_seals s join audit_records r on r.id = s.id "
-						+ "where s.id > ? order by s.id limit ?")
+				.sql("select " + StoredRecords.COLUMNS_WITHOUT_HASH
+						+ " from audit_records r where r.id > ? and r.id <= ? order by r.id limit ?")
 				.param(after)
+				.param(sealedUpTo)
 				.param(PAGE)
 				.query(StoredRecords.MAPPER)
 				.list();
-			Map<String, String> erased = erasedDigests(page);
-			for (AuditRecord record : page) {
-				String expected = chain.link(Objects.requireNonNull(previous), record);
-				if (!expected.equals(record.hash()) || !userMatches(record, erased)) {
-					return new ChainVerification(false, records, sealedUpTo(), record.id());
-				}
-				previous = record.hash();
-				last = record.id();
-				records++;
+			if (page.isEmpty()) {
+				break;
 			}
-			if (last != null) {
-				after = last;
+			List<SealRuns.Run> runs = runsCovering(firstId(page), lastId(page));
+			Map<String, String> erased = erasedDigests(page);
+			int run = 0;
+			for (AuditRecord record : page) {
+				long id = Objects.requireNonNull(record.id());
+				while (run < runs.size() && runs.get(run).lastId() < id) {
+					run++;
+				}
+				String sealed = (run < runs.size() && runs.get(run).covers(id)) ? runs.get(run).hashOf(id) : null;
+				if (sealed == null || !sealed.equals(chain.link(Objects.requireNonNull(previous), record))
+						|| !userMatches(record, erased)) {
+					return new ChainVerification(false, records, sealedUpTo, id);
+				}
+				previous = sealed;
+				after = id;
+				records++;
 			}
 		}
 		while (page.size() == PAGE);
-		return new ChainVerification(true, records, last, null);
+		return new ChainVerification(true, records, (records > 0) ? after : null, null);
+	}
+
+	// The seal runs that cover ids from first to last: from the last that starts at or
+	// before first.
+	private List<SealRuns.Run> runsCovering(long first, long last) {
+		return this.jdbc.sql("""
+				select first_id, last_id, hashes from audit_seal_runs
+				where first_id <= :last
+				  and first_id >= coalesce((select max(first_id) from audit_seal_runs where first_id <= :first), :first)
+				order by first_id""")
+			.param("first", first)
+			.param("last", last)
+			.query((row, rowNumber) -> new SealRuns.Run(row.getLong("first_id"), row.getLong("last_id"),
+					row.getBytes("hashes")))
+			.list();
+	}
+
+	private static long firstId(List<AuditRecord> page) {
+		return Objects.requireNonNull(page.get(0).id());
+	}
+
+	private static long lastId(List<AuditRecord> page) {
+		return Objects.requireNonNull(page.get(page.size() - 1).id());
 	}
 
 	private boolean userMatches(AuditRecord record, Map<String, String> erased) {
@@ -145,7 +179,10 @@ class AuditVerifier {
 	}
 
 	private @Nullable Long sealedUpTo() {
-		return this.jdbc.sql("select max(id) from audit_seals").query(Long.class).optional().orElse(null);
+		return this.jdbc.sql("select last_id from audit_seal_runs order by first_id desc limit 1")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -15,14 +15,28 @@ final class StoredRecords {
 	private static final String RECORD = "r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, "
 			+ "r.user_digest, r.session_id, r.status, r.request_id";
 
-	/** The columns of a record and its hash, {@code null} until sealed. */
-	static final String COLUMNS = RECORD + ", s.hash";
+	/**
+	 * The columns of a record and its hash (hexadecimal), {@code null} until sealed: the
+	 * record's slot in the seal run ({@code s}) that covers its id.
+	 */
+	static final String COLUMNS = RECORD + ", nullif(encode(substring(s.hashes from ((r.id - s.first_id) * "
+			+ SealRuns.HASH_BYTES + " + 1)::integer for " + SealRuns.HASH_BYTES + "), 'hex'), '" + AuditChain.START
+			+ "') as hash";
 
-	/** The columns of a record known to be unsealed: no seal to look up. */
-	static final String UNSEALED_COLUMNS = RECORD + ", null as hash";
+	/**
+	 * The columns of a record, without looking up its hash: {@code null} in its place.
+	 */
+	static final String COLUMNS_WITHOUT_HASH = RECORD + ", null as hash";
 
-	/** Records with their seals. */
-	static final String FROM = "audit_records r left join audit_seals s on s.id = r.id";
+	/**
+	 * Records with the seal runs that cover them: the run that starts last at or before
+	 * the record, if it reaches the record (a scan of the primary key that stops at one
+	 * row).
+	 */
+	static final String FROM = """
+			audit_records r left join lateral (
+			    select run.first_id, run.last_id, run.hashes from audit_seal_runs run
+			    where run.first_id <= r.id order by run.first_id desc limit 1) s on s.last_id >= r.id""";
 
 	static final RowMapper<AuditRecord> MAPPER = StoredRecords::record;
 

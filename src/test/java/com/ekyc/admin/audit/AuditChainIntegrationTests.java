@@ -81,8 +81,7 @@ class AuditChainIntegrationTests extends IntegrationTest {
 		MatchResult head = heads.get(heads.size() - 1);
 		long id = Long.parseLong(head.group(1));
 		assertThat(id).isGreaterThanOrEqualTo(sealed);
-		assertThat(head.group(2))
-			.isEqualTo(jdbc().sql("select hash from audit_seals where id = ?").param(id).query(String.class).single());
+		assertThat(head.group(2)).isEqualTo(sealOf(id));
 	}
 
 	@Test
@@ -126,19 +125,61 @@ class AuditChainIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void namesTheRecordAfterOneWhoseSealWasDeleted() {
+	void namesTheRecordWhoseSealWasRemoved() {
 		List<Long> ids = sealedRecords(3);
-		String hash = jdbc().sql("select hash from audit_seals where id = ?")
-			.param(ids.get(1))
-			.query(String.class)
-			.single();
+		long middle = ids.get(1);
+		String seal = sealOf(middle);
 
-		jdbc().sql("delete from audit_seals where id = ?").param(ids.get(1)).update();
+		sealWith(middle, "00".repeat(32));
 		try {
-			assertThat(brokenAt()).isEqualTo(ids.get(2));
+			assertThat(brokenAt()).isEqualTo(middle);
 		}
 		finally {
-			jdbc().sql("insert into audit_seals (id, hash) values (?, ?)").param(ids.get(1)).param(hash).update();
+			sealWith(middle, seal);
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesTheRecordWhoseSealWasChanged() {
+		List<Long> ids = sealedRecords(3);
+		long middle = ids.get(1);
+		String seal = sealOf(middle);
+
+		sealWith(middle, sealOf(ids.get(2)));
+		try {
+			assertThat(brokenAt()).isEqualTo(middle);
+		}
+		finally {
+			sealWith(middle, seal);
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesTheFirstRecordOfASealRunThatWasDeleted() {
+		long earlier = sealedRecords(1).get(0);
+		// Sealed by a later round, in a run of its own.
+		sealedRecords(1);
+		Map<String, Object> run = jdbc().sql("select * from audit_seal_runs where first_id <= ? and last_id >= ?")
+			.param(earlier)
+			.param(earlier)
+			.query()
+			.singleRow();
+		assertThat((Long) run.get("last_id")).as("not the last run").isLessThan(lastSealedId());
+		long firstSealed = jdbc().sql("select min(id) from audit_records where id >= ?")
+			.param(run.get("first_id"))
+			.query(Long.class)
+			.single();
+
+		jdbc().sql("delete from audit_seal_runs where first_id = ?").param(run.get("first_id")).update();
+		try {
+			assertThat(brokenAt()).isEqualTo(firstSealed);
+		}
+		finally {
+			jdbc().sql("insert into audit_seal_runs (first_id, last_id, hashes) values (:first_id, :last_id, :hashes)")
+				.params(run)
+				.update();
 		}
 		assertThat(verify().get("valid").asBoolean()).isTrue();
 	}
@@ -238,7 +279,9 @@ class AuditChainIntegrationTests extends IntegrationTest {
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedCount() == 0);
 		return jdbc().sql("""
-				select id from (select id from audit_seals order by id desc limit ?) last
+				select id from (
+				    select id from audit_records where id <= (select max(last_id) from audit_seal_runs)
+				    order by id desc limit ?) last
 				order by id""").param(n).query(Long.class).list();
 	}
 
@@ -292,10 +335,7 @@ class AuditChainIntegrationTests extends IntegrationTest {
 
 	private long unsealedCount() {
 		this.pending.flush();
-		return jdbc().sql(
-				"select count(*) from audit_records r where not exists (select 1 from audit_seals s where s.id = r.id)")
-			.query(Long.class)
-			.single();
+		return unsealedAuditRecords();
 	}
 
 	private long recordsOf(String userId) {
@@ -306,7 +346,29 @@ class AuditChainIntegrationTests extends IntegrationTest {
 	}
 
 	private long lastSealedId() {
-		return jdbc().sql("select max(id) from audit_seals").query(Long.class).single();
+		return jdbc().sql("select max(last_id) from audit_seal_runs").query(Long.class).single();
+	}
+
+	// The hash the seal run that covers the record holds for it (hexadecimal).
+	private String sealOf(long id) {
+		return jdbc().sql("""
+				select encode(substring(hashes from ((:id - first_id) * 32 + 1)::integer for 32), 'hex')
+				from audit_seal_runs where first_id <= :id and last_id >= :id""")
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	// Puts another hash in the record's slot of its seal run.
+	private void sealWith(long id, String hash) {
+		jdbc()
+			.sql("""
+					update audit_seal_runs
+					set hashes = overlay(hashes placing decode(:hash, 'hex') from ((:id - first_id) * 32 + 1)::integer for 32)
+					where first_id <= :id and last_id >= :id""")
+			.param("id", id)
+			.param("hash", hash)
+			.update();
 	}
 
 }

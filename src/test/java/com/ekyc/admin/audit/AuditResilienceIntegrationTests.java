@@ -144,9 +144,7 @@ class AuditResilienceIntegrationTests extends IntegrationTest {
 		assertThat(verification.json().get("valid").asBoolean()).as(verification.body()).isTrue();
 		// The verification's own record comes after the seal above: the
 		// sealer's next round takes it.
-		await().atMost(Duration.ofSeconds(5)).until(() -> jdbc().sql("""
-				select count(*) from audit_records r
-				where not exists (select 1 from audit_seals s where s.id = r.id)""").query(Long.class).single() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedAuditRecords() == 0);
 	}
 
 	private ConfigurableApplicationContext secondInstance() {

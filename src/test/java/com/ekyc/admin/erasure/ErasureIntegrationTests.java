@@ -91,7 +91,7 @@ class ErasureIntegrationTests extends IntegrationTest {
 			.single()).isZero();
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(copiesOf(userId)).isEmpty());
-		await().atMost(Duration.ofSeconds(5)).until(() -> unsealed() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedAuditRecords() == 0);
 		JsonNode record = api().get("/ekyc/admin/audit?operation=user.erase&userId=" + pseudonym, adminToken())
 			.json()
 			.get("items")
@@ -146,7 +146,7 @@ class ErasureIntegrationTests extends IntegrationTest {
 		assertThat(again.status()).isEqualTo(404);
 		assertThat(api().get("/ekyc/admin/" + pseudonym + "/status", adminToken()).json().get("userId").asString())
 			.isEqualTo(pseudonym);
-		await().atMost(Duration.ofSeconds(5)).until(() -> unsealed() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedAuditRecords() == 0);
 		JsonNode verification = api().get("/ekyc/admin/audit/verify", adminToken()).json();
 		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
 	}
@@ -163,7 +163,7 @@ class ErasureIntegrationTests extends IntegrationTest {
 				api().get("/ekyc/admin/" + userId + "/status", issuer.token(prober, Permissions.AUDIT_READ)).status())
 			.isEqualTo(403);
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> unsealed() == 0 && !probes(prober).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> unsealedAuditRecords() == 0 && !probes(prober).isEmpty());
 		assertThat(probes(prober)).singleElement().asString().startsWith("erased-").isNotEqualTo(pseudonym);
 		JsonNode verification = api().get("/ekyc/admin/audit/verify", adminToken()).json();
 		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
@@ -260,13 +260,6 @@ class ErasureIntegrationTests extends IntegrationTest {
 			}
 		}
 		return copies;
-	}
-
-	private long unsealed() {
-		return jdbc().sql(
-				"select count(*) from audit_records r where not exists (select 1 from audit_seals s where s.id = r.id)")
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -83,6 +83,15 @@ public abstract class IntegrationTest {
 		return this.jdbc;
 	}
 
+	/**
+	 * Audit records written but not sealed into the chain yet (V10: behind the last run).
+	 */
+	protected long unsealedAuditRecords() {
+		return this.jdbc.sql("""
+				select count(*) from audit_records
+				where id > coalesce((select max(last_id) from audit_seal_runs), 0)""").query(Long.class).single();
+	}
+
 	/** A user id no other test uses. */
 	protected static String newUserId() {
 		return "user-" + UUID.randomUUID();

@@ -1,0 +1,73 @@
+package com.ekyc.admin.audit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The chain's hashes as the database keeps them (V10): in runs of consecutive ids, the
+ * hash of each id {@value #HASH_BYTES} bytes after the one before, zeros for an id that
+ * no record has.
+ */
+final class SealRuns {
+
+	static final int HASH_BYTES = 32;
+
+	// A gap of more ids than this between two sealed records starts a new run, so that
+	// identity values lost to rolled-back batches cost a run no more than this in zeros.
+	static final int MAX_GAP = 64;
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private SealRuns() {
+	}
+
+	/**
+	 * The runs of the given hashes (hexadecimal), whose ids rise.
+	 */
+	static List<Run> of(long[] ids, String[] hashes) {
+		List<Run> runs = new ArrayList<>();
+		int start = 0;
+		for (int i = 1; i <= ids.length; i++) {
+			if (i == ids.length || ids[i] - ids[i - 1] > MAX_GAP) {
+				runs.add(run(ids, hashes, start, i));
+				start = i;
+			}
+		}
+		return runs;
+	}
+
+	private static Run run(long[] ids, String[] hashes, int from, int to) {
+		long firstId = ids[from];
+		byte[] bytes = new byte[Math.toIntExact((ids[to - 1] - firstId + 1) * HASH_BYTES)];
+		for (int i = from; i < to; i++) {
+			byte[] hash = HEX.parseHex(hashes[i]);
+			System.arraycopy(hash, 0, bytes, Math.toIntExact((ids[i] - firstId) * HASH_BYTES), HASH_BYTES);
+		}
+		return new Run(firstId, ids[to - 1], bytes);
+	}
+
+	/**
+	 * The hashes of the ids from {@code firstId} to {@code lastId}.
+	 */
+	record Run(long firstId, long lastId, byte[] hashes) {
+
+		boolean covers(long id) {
+			return id >= this.firstId && id <= this.lastId;
+		}
+
+		/**
+		 * The hash of an id the run covers (hexadecimal), {@code null} if it has none.
+		 */
+		@Nullable String hashOf(long id) {
+			int from = Math.toIntExact((id - this.firstId) * HASH_BYTES);
+			byte[] hash = Arrays.copyOfRange(this.hashes, from, from + HASH_BYTES);
+			return Arrays.equals(hash, new byte[HASH_BYTES]) ? null : HEX.formatHex(hash);
+		}
+
+	}
+
+}
