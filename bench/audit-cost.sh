@@ -7,10 +7,11 @@
 # both alike.
 # Each turn starts the jar and, read by read, warms the read up for WARMUP, runs it on until
 # the JIT compilers are done with it (their threads used less than JIT_SETTLED_MS of CPU in
-# 10 s, at most 60 s more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took
+# 10 s, at most SETTLE_MAX more: on a 2-CPU machine shared with PostgreSQL and wrk, C2 still took
 # a whole CPU a minute after start, and whichever read came first measured it; counting
 # compilations instead never settles, as a few dozen small ones a second go on for
-# minutes at no cost worth naming), then measures it for
+# minutes at no cost worth naming; on a slower machine the first read still had C2 at 2 s of
+# CPU in 10 s after 90 s, and its turns spread from 4,260 to 6,672 requests/s), then measures it for
 # DURATION (wrk, CONNECTIONS connections): GET /ekyc/admin/{userId}/status and
 # GET /ekyc/admin/{userId}/sessions of random users, one session
 # GET /ekyc/admin/{userId}/sessions/{sessionId}, and a page of 50, GET /ekyc/admin?limit=50.
@@ -27,7 +28,8 @@
 # Run from anywhere (needs java 17+, psql, wrk, jq, openssl, python3, curl, on Linux: /proc):
 #   bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
-#   DURATION=15s WARMUP=30s (each read) JIT_SETTLED_MS=200 APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
+#   DURATION=15s WARMUP=30s (each read) JIT_SETTLED_MS=200 SETTLE_MAX=180 (seconds, each read)
+#   APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
 #   READS_ONLY="status sessions" (some of the four reads only, for a shorter run)
 #   BASELINE_JAR=<path of the jar to compare with, instead of building one>
@@ -54,6 +56,7 @@ DB_NAME="${DB_NAME:-ekyc_audit_cost}"
 QUIET_WAIT="${QUIET_WAIT:-60}"
 QUIET_PCT="${QUIET_PCT:-10}"
 JIT_SETTLED_MS="${JIT_SETTLED_MS:-200}"
+SETTLE_MAX="${SETTLE_MAX:-180}"
 CLOCK_TICKS="$(getconf CLK_TCK)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DOCKER_OPTS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$PROJECT_DIR/Dockerfile" | head -n 1)"
@@ -123,7 +126,7 @@ compiler_cpu_ms() { # CPU time the service's JIT compiler threads have used so f
 }
 settle() { # read: runs it on until the JIT compilers are done with it (JIT_SETTLED_MS per 10 s)
 	local before after
-	for _ in 1 2 3 4 5 6; do
+	for _ in $(seq 1 $((SETTLE_MAX / 10))); do
 		before="$(compiler_cpu_ms)"
 		read_wrk "$1" 10s /dev/null
 		after="$(compiler_cpu_ms)"
@@ -169,7 +172,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "commit:       $(commit_line)"
 	echo "baseline:     ${BASELINE_JAR}$([[ "$BASELINE_JAR" == "$WORK"/* ]] && echo " (this commit, recording switched off)")"
 	echo "audited:      ${AUDITED_JAR}"
-	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s), ${JAVA_OPTS}"
+	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s, at most ${SETTLE_MAX} s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo
