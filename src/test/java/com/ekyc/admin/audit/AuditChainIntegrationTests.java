@@ -126,34 +126,16 @@ class AuditChainIntegrationTests extends IntegrationTest {
 
 	@Test
 	void namesTheRecordWhoseSealWasRemoved() {
-		List<Long> ids = sealedRecords(3);
-		long middle = ids.get(1);
-		String seal = sealOf(middle);
+		long middle = sealedRecords(3).get(1);
 
-		sealWith(middle, "00".repeat(32));
-		try {
-			assertThat(brokenAt()).isEqualTo(middle);
-		}
-		finally {
-			sealWith(middle, seal);
-		}
-		assertThat(verify().get("valid").asBoolean()).isTrue();
+		assertNamedWhileSealedWith(middle, "00".repeat(32));
 	}
 
 	@Test
 	void namesTheRecordWhoseSealWasChanged() {
 		List<Long> ids = sealedRecords(3);
-		long middle = ids.get(1);
-		String seal = sealOf(middle);
 
-		sealWith(middle, sealOf(ids.get(2)));
-		try {
-			assertThat(brokenAt()).isEqualTo(middle);
-		}
-		finally {
-			sealWith(middle, seal);
-		}
-		assertThat(verify().get("valid").asBoolean()).isTrue();
+		assertNamedWhileSealedWith(ids.get(1), sealOf(ids.get(2)));
 	}
 
 	@Test
@@ -357,6 +339,20 @@ class AuditChainIntegrationTests extends IntegrationTest {
 			.param("id", id)
 			.query(String.class)
 			.single();
+	}
+
+	// Puts the hash in the record's slot of its seal run, checks that verification names
+	// the record, and puts its own hash back.
+	private void assertNamedWhileSealedWith(long id, String hash) {
+		String seal = sealOf(id);
+		sealWith(id, hash);
+		try {
+			assertThat(brokenAt()).isEqualTo(id);
+		}
+		finally {
+			sealWith(id, seal);
+		}
+		assertThat(verify().get("valid").asBoolean()).isTrue();
 	}
 
 	// Puts another hash in the record's slot of its seal run.
