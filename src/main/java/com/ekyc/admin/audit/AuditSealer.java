@@ -37,9 +37,7 @@ class AuditSealer implements SchedulingConfigurer {
 
 	static final long SEAL_LOCK = 0x656b79634175_02L;
 
-	// The run sealed last, and its last hash: the chain's head.
-	private static final String LAST_RUN = "audit_seal_runs last order by last.first_id desc limit 1";
-
+	// The last hash of the run sealed last: the chain's head.
 	private static final String LAST_HASH = "encode(substring(last.hashes from length(last.hashes) - "
 			+ (SealRuns.HASH_BYTES - 1) + "), 'hex')";
 
@@ -78,7 +76,7 @@ class AuditSealer implements SchedulingConfigurer {
 	 * Logs the chain's head, unless it is the one logged last or there is none.
 	 */
 	void logHead() {
-		ChainHead head = this.jdbc.sql("select last_id as id, " + LAST_HASH + " as hash from " + LAST_RUN)
+		ChainHead head = this.jdbc.sql("select last_id as id, " + LAST_HASH + " as hash from " + SealRuns.LAST)
 			.query((row, rowNumber) -> new ChainHead(row.getLong("id"), row.getString("hash")))
 			.optional()
 			.orElse(null);
@@ -129,7 +127,7 @@ class AuditSealer implements SchedulingConfigurer {
 		Map<String, Object> head = this.jdbc
 			.sql("select coalesce(last.last_id, chain.first_id - 1) as id, coalesce(" + LAST_HASH
 					+ ", chain.previous_hash) as hash from audit_chain chain left join (select last_id, hashes from "
-					+ LAST_RUN + ") last on true")
+					+ SealRuns.LAST + ") last on true")
 			.query()
 			.singleRow();
 		List<AuditRecord> unsealed = this.jdbc

@@ -179,10 +179,7 @@ class AuditVerifier {
 	}
 
 	private @Nullable Long sealedUpTo() {
-		return this.jdbc.sql("select last_id from audit_seal_runs order by first_id desc limit 1")
-			.query(Long.class)
-			.optional()
-			.orElse(null);
+		return this.jdbc.sql("select last.last_id from " + SealRuns.LAST).query(Long.class).optional().orElse(null);
 	}
 
 }

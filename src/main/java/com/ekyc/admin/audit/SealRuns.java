@@ -20,7 +20,15 @@ final class SealRuns {
 	// identity values lost to rolled-back batches cost a run no more than this in zeros.
 	static final int MAX_GAP = 64;
 
+	/**
+	 * The run sealed last, as {@code last}: its {@code last_id} is the chain's head.
+	 */
+	static final String LAST = "audit_seal_runs last order by last.first_id desc limit 1";
+
 	private static final HexFormat HEX = HexFormat.of();
+
+	// The slot of an id without a record (verification reads one per record: no copy).
+	private static final byte[] NONE = new byte[HASH_BYTES];
 
 	private SealRuns() {
 	}
@@ -64,8 +72,9 @@ final class SealRuns {
 		 */
 		@Nullable String hashOf(long id) {
 			int from = Math.toIntExact((id - this.firstId) * HASH_BYTES);
-			byte[] hash = Arrays.copyOfRange(this.hashes, from, from + HASH_BYTES);
-			return Arrays.equals(hash, new byte[HASH_BYTES]) ? null : HEX.formatHex(hash);
+			int to = from + HASH_BYTES;
+			return Arrays.equals(this.hashes, from, to, NONE, 0, HASH_BYTES) ? null
+					: HEX.formatHex(this.hashes, from, to);
 		}
 
 	}

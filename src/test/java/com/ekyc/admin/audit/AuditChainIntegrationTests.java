@@ -106,14 +106,12 @@ class AuditChainIntegrationTests extends IntegrationTest {
 			.query(String.class)
 			.single();
 
-		jdbc().sql("update audit_records set actor = 'someone-else' where id = ?").param(middle).update();
-		try {
-			assertThat(brokenAt()).isEqualTo(middle);
-		}
-		finally {
-			jdbc().sql("update audit_records set actor = ? where id = ?").param(actor).param(middle).update();
-		}
-		assertThat(verify().get("valid").asBoolean()).isTrue();
+		assertNamedWhile(middle,
+				() -> jdbc().sql("update audit_records set actor = 'someone-else' where id = ?").param(middle).update(),
+				() -> jdbc().sql("update audit_records set actor = ? where id = ?")
+					.param(actor)
+					.param(middle)
+					.update());
 	}
 
 	@Test
@@ -154,16 +152,12 @@ class AuditChainIntegrationTests extends IntegrationTest {
 			.query(Long.class)
 			.single();
 
-		jdbc().sql("delete from audit_seal_runs where first_id = ?").param(run.get("first_id")).update();
-		try {
-			assertThat(brokenAt()).isEqualTo(firstSealed);
-		}
-		finally {
-			jdbc().sql("insert into audit_seal_runs (first_id, last_id, hashes) values (:first_id, :last_id, :hashes)")
-				.params(run)
-				.update();
-		}
-		assertThat(verify().get("valid").asBoolean()).isTrue();
+		assertNamedWhile(firstSealed,
+				() -> jdbc().sql("delete from audit_seal_runs where first_id = ?").param(run.get("first_id")).update(),
+				() -> jdbc().sql(
+						"insert into audit_seal_runs (first_id, last_id, hashes) values (:first_id, :last_id, :hashes)")
+					.params(run)
+					.update());
 	}
 
 	@Test
@@ -172,14 +166,7 @@ class AuditChainIntegrationTests extends IntegrationTest {
 		long first = ids.get(0);
 		long second = ids.get(1);
 
-		swapPlaces(first, second);
-		try {
-			assertThat(brokenAt()).isEqualTo(first);
-		}
-		finally {
-			swapPlaces(first, second);
-		}
-		assertThat(verify().get("valid").asBoolean()).isTrue();
+		assertNamedWhile(first, () -> swapPlaces(first, second), () -> swapPlaces(first, second));
 	}
 
 	@Test
@@ -341,16 +328,22 @@ class AuditChainIntegrationTests extends IntegrationTest {
 			.single();
 	}
 
-	// Puts the hash in the record's slot of its seal run, checks that verification names
-	// the record, and puts its own hash back.
+	// Puts the hash in the record's slot of its seal run while verification is checked
+	// to name the record.
 	private void assertNamedWhileSealedWith(long id, String hash) {
 		String seal = sealOf(id);
-		sealWith(id, hash);
+		assertNamedWhile(id, () -> sealWith(id, hash), () -> sealWith(id, seal));
+	}
+
+	// Tampers, checks that verification names the record, undoes the tampering and checks
+	// that the chain holds again.
+	private void assertNamedWhile(long brokenId, Runnable tamper, Runnable undo) {
+		tamper.run();
 		try {
-			assertThat(brokenAt()).isEqualTo(id);
+			assertThat(brokenAt()).isEqualTo(brokenId);
 		}
 		finally {
-			sealWith(id, seal);
+			undo.run();
 		}
 		assertThat(verify().get("valid").asBoolean()).isTrue();
 	}
