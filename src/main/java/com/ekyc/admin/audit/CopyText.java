@@ -38,7 +38,13 @@ final class CopyText {
 		if (value == null) {
 			return text.append(NULL);
 		}
-		for (int i = 0; i < value.length(); i++) {
+		int first = firstToEscape(value);
+		if (first == value.length()) {
+			// The common case, appended whole: char by char was most of a batch's cost.
+			return text.append(value);
+		}
+		text.append(value, 0, first);
+		for (int i = first; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '\\' -> text.append("\\\\");
@@ -49,6 +55,16 @@ final class CopyText {
 			}
 		}
 		return text;
+	}
+
+	private static int firstToEscape(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return i;
+			}
+		}
+		return value.length();
 	}
 
 }
