@@ -2,10 +2,13 @@ package com.ekyc.admin.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,6 +24,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -64,25 +69,16 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The client accepts no JSON answer, or sent an {@code Accept} header that is no list
-	 * of media types at all: the problem is written as {@code application/problem+json}
-	 * without asking that header again (negotiating the answer with it would fail too,
-	 * and leave the {@code 406} without a body).
+	 * of media types at all: a problem all the same.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (!(request instanceof ServletWebRequest servlet) || servlet.getResponse() == null) {
-			return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
-		}
-		ProblemDetail problem = Problems.of(status, "The client must accept application/json or "
-				+ "application/problem+json answers, in a well-formed Accept header.");
-		try {
-			this.problems.write(servlet.getRequest(), servlet.getResponse(), problem);
-		}
-		catch (IOException writeFailed) {
-			// The client went away: nobody to answer.
-		}
-		return null;
+		return handleExceptionInternal(ex,
+				Problems.of(status,
+						"The client must accept application/json or "
+								+ "application/problem+json answers, in a well-formed Accept header."),
+				headers, status, request);
 	}
 
 	/**
@@ -235,8 +231,39 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				&& request instanceof ServletWebRequest servlet) {
 			Problems.setInstanceIfAbsent(problem, servlet.getRequest().getRequestURI());
 			Problems.describeStatus(problem);
+			HttpServletResponse answer = servlet.getResponse();
+			if (answer != null && !hasReadableAccept(servlet.getRequest())) {
+				// Written straight, as application/problem+json (RFC 9110 lets an answer
+				// disregard Accept).
+				response.getHeaders()
+					.forEach((name, values) -> values.forEach((value) -> answer.addHeader(name, value)));
+				writeUnlessGone(servlet.getRequest(), answer, problem);
+				return null;
+			}
 		}
 		return response;
+	}
+
+	private void writeUnlessGone(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) {
+		try {
+			this.problems.write(request, response, problem);
+		}
+		catch (IOException writeFailed) {
+			// The client went away: nobody to answer.
+		}
+	}
+
+	// Whether the request's Accept header is a list of media types. Negotiated with one
+	// that is not, Spring MVC sends an error's status without its body; with one that
+	// takes no JSON, it answers application/problem+json all the same.
+	private static boolean hasReadableAccept(HttpServletRequest request) {
+		try {
+			MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+			return true;
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private ResponseEntity<Object> invalid(Exception ex, List<Problems.FieldError> errors, HttpHeaders headers,

@@ -1,16 +1,17 @@
 package com.ekyc.admin.web;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,13 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+	private final ProblemResponseWriter problems;
+
+	ProblemErrorController(ProblemResponseWriter problems) {
+		this.problems = problems;
+	}
+
+	// Written straight, not negotiated: with a malformed Accept header Spring MVC would
+	// send the status without its body.
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatusCode status = statusOf(request);
 		ProblemDetail problem = Problems.of(status, detailOf(status));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		Problems.setInstanceIfAbsent(problem, (path != null) ? path.toString() : request.getRequestURI());
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		this.problems.write(request, response, problem);
 	}
 
 	private static String detailOf(HttpStatusCode status) {

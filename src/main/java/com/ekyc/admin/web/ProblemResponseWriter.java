@@ -11,8 +11,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a problem straight to the servlet response, for answers given by filters before
- * Spring MVC is reached (authentication, request limits).
+ * Writes a problem straight to the servlet response, as {@code application/problem+json}
+ * whatever the request's {@code Accept} header: for answers given by filters before
+ * Spring MVC is reached (authentication, request limits), and for errors of requests
+ * whose {@code Accept} header is malformed.
  */
 @Component
 public class ProblemResponseWriter {

@@ -53,6 +53,16 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 		assertProblem(api().send("GET", "/ekyc/admin", adminToken(), null, "Accept", accept), 406);
 	}
 
+	// Negotiated with such an Accept header, an error would go out without its body.
+	@ParameterizedTest
+	@ValueSource(strings = { "text/html", "application/xml", "foo", "a/b/c", "application/json;q=x" })
+	void answersAnErrorAsAProblemWhateverTheAcceptHeaderTakes(String accept) {
+		assertProblem(api().send("GET", "/ekyc/nothing-here", adminToken(), null, "Accept", accept), 404);
+		ApiResponse wrongMethod = api().send("DELETE", "/ekyc/admin", adminToken(), null, "Accept", accept);
+		assertProblem(wrongMethod, 405);
+		assertThat(wrongMethod.header("Allow")).contains("GET");
+	}
+
 	@Test
 	void answersNonJsonBodyWithUnsupportedMediaTypeProblem() {
 		String userId = newUserId();

@@ -75,6 +75,8 @@ class MalformedRequestIntegrationTests extends IntegrationTest {
 		assertProblem(RawHttp.get(apiPort(), "/error"), 404);
 		assertProblem(RawHttp.get(apiPort(), "/error", "Authorization: Bearer " + adminToken()), 404);
 		assertProblem(RawHttp.send(apiPort(), "POST", "/error", List.of("Content-Length: 0"), null), 404);
+		assertProblem(RawHttp.get(apiPort(), "/error", "Accept: text/html"), 404);
+		assertProblem(RawHttp.get(apiPort(), "/error", "Accept: a/b/c"), 404);
 		assertNoStackTraceOrError(output);
 	}
 
