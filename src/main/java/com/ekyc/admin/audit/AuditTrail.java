@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,7 @@ import com.ekyc.admin.security.ApiOperation;
 import com.ekyc.admin.security.AuthenticatedRequest;
 import com.ekyc.admin.security.AuthenticatedRequestObserver;
 import com.ekyc.admin.web.RequestIds;
-import com.ekyc.admin.web.UserId;
+import com.ekyc.admin.web.TextRules;
 
 /**
  * Records every authenticated request for one of the API's operations: a change in the
@@ -43,8 +42,6 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 	private static final String ATTRIBUTE = AuditTrail.class.getName() + ".request";
 
 	private static final String USER_ERASE = "user.erase";
-
-	private static final Pattern USER_ID = Pattern.compile(UserId.PATTERN);
 
 	// What a change answers when it succeeds: its record is written before the answer.
 	private static final Map<String, Integer> CHANGE_ANSWERS = Map.of("session.create", 200, "session.status", 200,
@@ -94,7 +91,7 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 			return;
 		}
 		String userId = operation.pathVariables().get("userId");
-		if (userId != null && !isSuccessful(status) && !USER_ID.matcher(userId).matches()) {
+		if (userId != null && !isSuccessful(status) && !TextRules.isUserId(userId)) {
 			// Refused before or by validation: nothing about a user was read, and the id
 			// may not fit. (A successful answer means the controller took it as valid.)
 			userId = null;

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,19 @@ public class OpenApiConfiguration {
 				follow their status, and receive a signed callback when it changes. Every call needs \
 				a service-account bearer token carrying the permission named on the operation. \
 				Errors are RFC 9457 `application/problem+json`.""")).components(new Components());
+	}
+
+	// The user id's rule, checked without its regular expression (UserIdValidator), is
+	// published as that expression all the same.
+	@Bean
+	ParameterCustomizer userIdPattern() {
+		return (parameter, methodParameter) -> {
+			if (parameter != null && parameter.getSchema() != null
+					&& methodParameter.hasParameterAnnotation(UserId.class)) {
+				parameter.getSchema().setPattern(UserId.PATTERN);
+			}
+			return parameter;
+		};
 	}
 
 	@Bean

@@ -91,6 +91,52 @@ public final class TextRules {
 	}
 
 	/**
+	 * Whether the text keeps the rule of {@link UserId#PATTERN} as Java reads it, code
+	 * point by code point: evaluating that pattern took about 8 % of the service's CPU on
+	 * every request naming a user.
+	 */
+	public static boolean isUserId(CharSequence text) {
+		int length = text.length();
+		if (length == 0 || isDotSegment(text)) {
+			return false;
+		}
+		int count = 0;
+		for (int i = 0; i < length; i++) {
+			char unit = text.charAt(i);
+			int codePoint = unit;
+			if (Character.isHighSurrogate(unit) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				codePoint = Character.toCodePoint(unit, text.charAt(++i));
+			}
+			if (++count > UserId.MAX_LENGTH || !isUserIdCharacter(codePoint)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDotSegment(CharSequence text) {
+		return (text.length() == 1 && text.charAt(0) == '.')
+				|| (text.length() == 2 && text.charAt(0) == '.' && text.charAt(1) == '.');
+	}
+
+	// Neither a control character, white space, a lone surrogate, a format character nor
+	// one of / \ ; %.
+	private static boolean isUserIdCharacter(int codePoint) {
+		if (codePoint < 0x7F) {
+			return codePoint > 0x20 && codePoint != '/' && codePoint != '\\' && codePoint != ';' && codePoint != '%';
+		}
+		return codePoint > 0xA0 && !isSpace(codePoint)
+				&& !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
+				&& !isFormat(codePoint);
+	}
+
+	// The white space above U+00A0 that UserId.PATTERN lists.
+	private static boolean isSpace(int codePoint) {
+		return codePoint == 0x1680 || (codePoint >= 0x2000 && codePoint <= 0x200A) || codePoint == 0x2028
+				|| codePoint == 0x2029 || codePoint == 0x202F || codePoint == 0x205F || codePoint == 0x3000;
+	}
+
+	/**
 	 * Whether the code point is one of the format characters the patterns list.
 	 */
 	static boolean isFormat(int codePoint) {

@@ -2,6 +2,7 @@ package com.ekyc.admin.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,46 @@ class UserIdTests {
 			}
 		}
 		assertThat(differing).isEmpty();
+	}
+
+	@Test
+	void theCheckAgreesWithThePatternOnEveryCodePoint() {
+		List<String> differing = new ArrayList<>();
+		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+			String character = Character.toString(codePoint);
+			for (String text : List.of(character, "a" + character + "b")) {
+				if (USER_ID.matcher(text).matches() != TextRules.isUserId(text)) {
+					differing.add("U+%04X".formatted(codePoint));
+				}
+			}
+		}
+		assertThat(differing).isEmpty();
+	}
+
+	// Text of the characters at the rule's edges, lone surrogates among them, of every
+	// length up to beyond the limit (counted in code points, not UTF-16 units).
+	@Test
+	void theCheckAgreesWithThePatternOnMixedText() {
+		String[] pieces = { "a", "Z", "0", "-", ".", "..", "/", "\\", ";", "%", " ", "\u001F", "\u007F", "\u00A0",
+				"\u00A1", "\u00AD", "\u1680", "\u2000", "\u200A", "\u200B", "\u2028", "\u2029", "\u202F", "\u205F",
+				"\u3000", "\uFEFF", "\uFFFD", "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD83D\uDE00", "\uD804\uDCBD",
+				"\uDB40\uDC01", "\uDB40\uDC80", "\n", "\r\n", "\u0085", "\u00E9", "\u691C" };
+		Random random = new Random(20261130);
+		List<String> differing = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			int length = (i % 2 == 0) ? random.nextInt(6) : 250 + random.nextInt(10);
+			StringBuilder text = new StringBuilder();
+			String filler = pieces[random.nextInt(3)];
+			for (int j = 0; j < length; j++) {
+				text.append((random.nextInt(8) == 0) ? pieces[random.nextInt(pieces.length)] : filler);
+			}
+			if (USER_ID.matcher(text).matches() != TextRules.isUserId(text)) {
+				differing.add(text.toString());
+			}
+		}
+		assertThat(differing).isEmpty();
+		assertThat(TextRules.isUserId("\uD83D\uDE00".repeat(255))).isTrue();
+		assertThat(TextRules.isUserId("\uD83D\uDE00".repeat(256))).isFalse();
 	}
 
 	@ParameterizedTest
