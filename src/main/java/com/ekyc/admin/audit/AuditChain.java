@@ -28,7 +28,11 @@ final class AuditChain {
 
 	private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
 
-	String link(String previousHash, AuditRecord record) {
+	/**
+	 * The record's hash, following the previous record's hash (hexadecimal, as
+	 * {@link #hex} gives it).
+	 */
+	byte[] link(String previousHash, AuditRecord record) {
 		this.sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
 		field(String.valueOf(Objects.requireNonNull(record.id(), "an unwritten record has no link")));
 		field(record.occurredAt().toString());
@@ -39,7 +43,14 @@ final class AuditChain {
 		field(record.sessionIdText());
 		field(String.valueOf(record.status()));
 		field(record.requestId());
-		return HexFormat.of().formatHex(this.sha256.digest());
+		return this.sha256.digest();
+	}
+
+	/**
+	 * A hash as the chain links it and the API shows it: 64 hexadecimal digits.
+	 */
+	static String hex(byte[] hash) {
+		return HexFormat.of().formatHex(hash);
 	}
 
 	private void field(@Nullable String value) {

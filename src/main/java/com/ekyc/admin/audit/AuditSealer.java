@@ -140,13 +140,13 @@ class AuditSealer implements SchedulingConfigurer {
 			.list();
 		String previous = (String) Objects.requireNonNull(head.get("hash"));
 		long[] ids = new long[unsealed.size()];
-		String[] hashes = new String[unsealed.size()];
+		byte[][] hashes = new byte[unsealed.size()][];
 		AuditChain chain = new AuditChain();
 		for (int i = 0; i < ids.length; i++) {
 			AuditRecord record = unsealed.get(i);
-			previous = chain.link(previous, record);
+			hashes[i] = chain.link(previous, record);
+			previous = AuditChain.hex(hashes[i]);
 			ids[i] = Objects.requireNonNull(record.id());
-			hashes[i] = previous;
 		}
 		for (SealRuns.Run run : SealRuns.of(ids, hashes)) {
 			this.jdbc.sql("insert into audit_seal_runs (first_id, last_id, hashes) values (?, ?, ?)")

@@ -111,12 +111,12 @@ class AuditVerifier {
 				while (run < runs.size() && runs.get(run).lastId() < id) {
 					run++;
 				}
-				String sealed = (run < runs.size() && runs.get(run).covers(id)) ? runs.get(run).hashOf(id) : null;
-				if (sealed == null || !sealed.equals(chain.link(Objects.requireNonNull(previous), record))
-						|| !userMatches(record, erased)) {
+				byte[] expected = chain.link(Objects.requireNonNull(previous), record);
+				boolean sealed = run < runs.size() && runs.get(run).covers(id) && runs.get(run).holds(id, expected);
+				if (!sealed || !userMatches(record, erased)) {
 					return new ChainVerification(false, records, sealedUpTo, id);
 				}
-				previous = sealed;
+				previous = AuditChain.hex(expected);
 				after = id;
 				records++;
 			}

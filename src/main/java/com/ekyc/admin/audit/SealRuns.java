@@ -2,10 +2,7 @@ package com.ekyc.admin.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The chain's hashes as the database keeps them (V10): in runs of consecutive ids, the
@@ -25,18 +22,13 @@ final class SealRuns {
 	 */
 	static final String LAST = "audit_seal_runs last order by last.first_id desc limit 1";
 
-	private static final HexFormat HEX = HexFormat.of();
-
-	// The slot of an id without a record (verification reads one per record: no copy).
-	private static final byte[] NONE = new byte[HASH_BYTES];
-
 	private SealRuns() {
 	}
 
 	/**
-	 * The runs of the given hashes (hexadecimal), whose ids rise.
+	 * The runs of the given hashes, whose ids rise.
 	 */
-	static List<Run> of(long[] ids, String[] hashes) {
+	static List<Run> of(long[] ids, byte[][] hashes) {
 		List<Run> runs = new ArrayList<>();
 		int start = 0;
 		for (int i = 1; i <= ids.length; i++) {
@@ -48,12 +40,11 @@ final class SealRuns {
 		return runs;
 	}
 
-	private static Run run(long[] ids, String[] hashes, int from, int to) {
+	private static Run run(long[] ids, byte[][] hashes, int from, int to) {
 		long firstId = ids[from];
 		byte[] bytes = new byte[Math.toIntExact((ids[to - 1] - firstId + 1) * HASH_BYTES)];
 		for (int i = from; i < to; i++) {
-			byte[] hash = HEX.parseHex(hashes[i]);
-			System.arraycopy(hash, 0, bytes, Math.toIntExact((ids[i] - firstId) * HASH_BYTES), HASH_BYTES);
+			System.arraycopy(hashes[i], 0, bytes, Math.toIntExact((ids[i] - firstId) * HASH_BYTES), HASH_BYTES);
 		}
 		return new Run(firstId, ids[to - 1], bytes);
 	}
@@ -68,13 +59,13 @@ final class SealRuns {
 		}
 
 		/**
-		 * The hash of an id the run covers (hexadecimal), {@code null} if it has none.
+		 * Whether the run holds this hash for an id it covers (compared in place:
+		 * verification asks once per record). An id without a record holds zeros, which
+		 * no hash is.
 		 */
-		@Nullable String hashOf(long id) {
+		boolean holds(long id, byte[] hash) {
 			int from = Math.toIntExact((id - this.firstId) * HASH_BYTES);
-			int to = from + HASH_BYTES;
-			return Arrays.equals(this.hashes, from, to, NONE, 0, HASH_BYTES) ? null
-					: HEX.formatHex(this.hashes, from, to);
+			return Arrays.equals(this.hashes, from, from + HASH_BYTES, hash, 0, HASH_BYTES);
 		}
 
 	}
