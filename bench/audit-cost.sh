@@ -3,7 +3,9 @@
 # What recording reads in the audit trail costs the read path: the same seeded database
 # (SESSIONS sessions of USERS users), served in turn by a jar without the audit trail
 # (the baseline: this commit with recording switched off, built in a clone, or the jar
-# BASELINE_JAR names), ROUNDS times each, alternating so that drift of the machine falls on
+# BASELINE_JAR names), ROUNDS times each, alternating (baseline first in odd rounds, audited
+# first in even ones: the trail grows only in audited turns, and whichever jar always came
+# second met a bigger database) so that drift of the machine falls on
 # both alike.
 # Each turn starts the jar and, read by read, warms the read up for WARMUP, runs it on until
 # the JIT compilers are done with it (their threads used less than JIT_SETTLED_MS of CPU in
@@ -162,8 +164,13 @@ turn() { # label, jar
 
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
-	turn "baseline-$round" "$BASELINE_JAR"
-	turn "audited-$round" "$AUDITED_JAR"
+	if ((round % 2 == 1)); then
+		turn "baseline-$round" "$BASELINE_JAR"
+		turn "audited-$round" "$AUDITED_JAR"
+	else
+		turn "audited-$round" "$AUDITED_JAR"
+		turn "baseline-$round" "$BASELINE_JAR"
+	fi
 done
 AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records')"
 
@@ -172,7 +179,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "commit:       $(commit_line)"
 	echo "baseline:     ${BASELINE_JAR}$([[ "$BASELINE_JAR" == "$WORK"/* ]] && echo " (this commit, recording switched off)")"
 	echo "audited:      ${AUDITED_JAR}"
-	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds, wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s, at most ${SETTLE_MAX} s), ${JAVA_OPTS}"
+	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds (ABBA order), wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s, at most ${SETTLE_MAX} s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
 	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
 	echo
