@@ -163,9 +163,12 @@ LEFT="$(sql -c "select (select count(*) from sessions where user_id = 'erase-me'
 # --- Query plans ------------------------------------------------------------------------------
 
 COLUMNS="id, user_id, status, callback, reason, created_at, updated_at, expires_at, completed_at, created_by, version"
-# The audit trail's search as AuditSearch sends it (StoredRecords.COLUMNS and FROM).
+# The audit trail's search as AuditSearch sends it (StoredRecords.COLUMNS, FROM and SEAL_RUN).
 AUDIT_COLUMNS="r.id, r.occurred_at, r.actor, r.issuer, r.operation, r.user_id, r.user_digest, r.session_id, r.status, r.request_id, nullif(encode(substring(s.hashes from ((r.id - s.first_id) * 32 + 1)::integer for 32), 'hex'), repeat('0', 64)) as hash"
-AUDIT_FROM="audit_records r left join lateral (select run.first_id, run.last_id, run.hashes from audit_seal_runs run where run.first_id <= r.id order by run.first_id desc limit 1) s on s.last_id >= r.id"
+AUDIT_SEAL_RUN="left join lateral (select run.first_id, run.last_id, run.hashes from audit_seal_runs run where run.first_id <= r.id order by run.first_id desc limit 1) s on s.last_id >= r.id"
+AUDIT_FROM="audit_records r ${AUDIT_SEAL_RUN}"
+# By user: id range by id range of the index by user (V11), newest first.
+AUDIT_BY_USER="generate_series(((select coalesce(max(id), 0) from audit_records) >> 18), 0, -1) with ordinality as ranges (id_range, position) cross join lateral (select r.* from audit_records r where (r.id >> 18) = ranges.id_range and r.user_id = 'user-0000042' order by r.id desc limit 51) r ${AUDIT_SEAL_RUN}"
 CURSOR_AT="$(sql -c "select created_at from sessions where created_by = 'bench-client-07' order by created_at desc, id desc offset 5000 limit 1")"
 CURSOR_ID="$(sql -c "select id from sessions where created_by = 'bench-client-07' order by created_at desc, id desc offset 5000 limit 1")"
 declare -A PLANS=(
@@ -174,7 +177,7 @@ declare -A PLANS=(
 	["list status+createdBy"]="select ${COLUMNS} from sessions where true and status in ('REJECTED') and created_by = 'bench-client-07' order by created_at desc, id desc limit 51 offset 0"
 	["list createdBy by cursor (page 100)"]="select ${COLUMNS} from sessions where (created_at, id) < ('${CURSOR_AT}', '${CURSOR_ID}') and created_by = 'bench-client-07' order by created_at desc, id desc limit 51"
 	["stats"]="select array_agg(c.status) as statuses, array_agg(c.count) as counts, (select min(created_at) from sessions where status in ('CREATED', 'IN_PROGRESS', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED')) as oldest_active from (select status, sum(count) as count from session_status_counts group by status) c"
-	["audit by userId"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.user_id = 'user-0000042' order by r.id desc limit 51"
+	["audit by userId"]="select ${AUDIT_COLUMNS} from ${AUDIT_BY_USER} order by ranges.position, r.id desc limit 51"
 	["audit by actor"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.actor = 'bench-client-03' order by r.id desc limit 51"
 	["audit by operation+from"]="select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where true and r.operation = 'session.create' and r.occurred_at >= now() - interval '10 days' order by r.id desc limit 51"
 )

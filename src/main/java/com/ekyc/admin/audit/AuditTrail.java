@@ -129,7 +129,12 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		this.writer.excludeWriters();
 		String digest = this.digests.of(userId);
 		registerErasure(pseudonym, digest, null, reason);
-		this.jdbc.sql("update audit_records set user_id = ? where user_id = ?").param(pseudonym).param(userId).update();
+		this.jdbc
+			.sql("update audit_records r set user_id = ? where " + StoredRecords.ID_RANGE + " = any("
+					+ StoredRecords.ID_RANGES + ") and r.user_id = ?")
+			.param(pseudonym)
+			.param(userId)
+			.update();
 		Audited audited = current();
 		ApiOperation operation = currentOperation();
 		if (audited != null && operation != null) {
@@ -151,7 +156,9 @@ public class AuditTrail implements AuthenticatedRequestObserver {
 		this.writer.excludeWriters();
 		String digest = this.digests.of(userId);
 		registerErasure(pseudonym, digest, sessionId, reason);
-		this.jdbc.sql("update audit_records set user_id = ? where session_id = ? and user_id = ?")
+		this.jdbc
+			.sql("update audit_records r set user_id = ? where r.session_id = ? and " + StoredRecords.ID_RANGE
+					+ " = any(" + StoredRecords.ID_RANGES + ") and r.user_id = ?")
 			.param(pseudonym)
 			.param(sessionId)
 			.param(userId)

@@ -29,14 +29,43 @@ final class StoredRecords {
 	static final String COLUMNS_WITHOUT_HASH = RECORD + ", null as hash";
 
 	/**
-	 * Records with the seal runs that cover them: the run that starts last at or before
+	 * The seal run that covers a record {@code r}: the run that starts last at or before
 	 * the record, if it reaches the record (a scan of the primary key that stops at one
 	 * row).
 	 */
-	static final String FROM = """
-			audit_records r left join lateral (
+	static final String SEAL_RUN = """
+			left join lateral (
 			    select run.first_id, run.last_id, run.hashes from audit_seal_runs run
 			    where run.first_id <= r.id order by run.first_id desc limit 1) s on s.last_id >= r.id""";
+
+	/**
+	 * Records with the seal runs that cover them.
+	 */
+	static final String FROM = "audit_records r " + SEAL_RUN;
+
+	/**
+	 * A record's id range: the leading column of the index by user (V11), which holds the
+	 * records of each range of 2^18 ids apart, so that new records go into the newest
+	 * range's part of the index only. Written as the index has it, for the planner to
+	 * match.
+	 */
+	static final String ID_RANGE = "(r.id >> 18)";
+
+	/**
+	 * The id range of a record id given as the statement's parameter.
+	 */
+	static final String ID_RANGE_OF_PARAMETER = "(?::bigint >> 18)";
+
+	/**
+	 * The newest id range that holds records (0 when there are none).
+	 */
+	static final String NEWEST_ID_RANGE = "((select coalesce(max(id), 0) from audit_records) >> 18)";
+
+	/**
+	 * Every id range up to the newest, as an array: {@code ID_RANGE = any(ID_RANGES)}
+	 * with a user makes one descent of the index by user per range.
+	 */
+	static final String ID_RANGES = "array(select generate_series(0, " + NEWEST_ID_RANGE + "))";
 
 	static final RowMapper<AuditRecord> MAPPER = StoredRecords::record;
 

@@ -1,8 +1,10 @@
 package com.ekyc.admin.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -179,6 +181,54 @@ class AuditTrailIntegrationTests extends IntegrationTest {
 		List<Long> whole = new ArrayList<>();
 		search("?actor=" + actor).get("items").forEach((record) -> whole.add(record.get("id").asLong()));
 		assertThat(paged).containsExactlyElementsOf(whole);
+	}
+
+	@Test
+	void searchesAUsersRecordsInEveryIdRangeNewestFirst() {
+		String userId = newUserId();
+		String token = adminToken();
+		createSession(userId);
+		nextAuditRecordsInALaterIdRange();
+		api().get("/ekyc/admin/" + userId + "/status", token);
+		flushed();
+		nextAuditRecordsInALaterIdRange();
+		api().get("/ekyc/admin/" + userId + "/sessions", token);
+		api().get("/ekyc/admin/" + userId + "/status", token);
+		flushed();
+
+		List<JsonNode> records = recordsOf(userId);
+		assertThat(records).extracting((record) -> record.get("operation").asString())
+			.containsExactly("session.get", "session.get", "session.get", "session.create");
+		List<Long> ids = records.stream().map((record) -> record.get("id").asLong()).toList();
+		assertThat(ids.stream().map((id) -> id >> 18).distinct()).hasSize(3);
+		assertThat(search("?userId=" + userId + "&operation=session.create").get("items")).hasSize(1);
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = search("?userId=" + userId + "&limit=1" + ((cursor != null) ? "&cursor=" + cursor : ""));
+			page.get("items").forEach((record) -> paged.add(record.get("id").asLong()));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+		}
+		while (cursor != null);
+		assertThat(paged).containsExactlyElementsOf(ids);
+	}
+
+	@Test
+	void startsACursorPastTheNewestRecordAtTheNewest() {
+		String userId = newUserId();
+		createSession(userId);
+		api().get("/ekyc/admin/" + userId + "/status", adminToken());
+		flushed();
+		String cursor = search("?userId=" + userId + "&limit=1").get("nextCursor").asString();
+		String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+		String farAhead = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((parts[0] + "|999999999999999999|" + parts[2]).getBytes(StandardCharsets.UTF_8));
+
+		JsonNode page = search("?userId=" + userId + "&cursor=" + farAhead);
+
+		assertThat(page.get("items")).extracting((record) -> record.get("operation").asString())
+			.containsExactly("session.get", "session.create");
 	}
 
 	@Test

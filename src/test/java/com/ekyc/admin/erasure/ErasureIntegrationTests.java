@@ -33,6 +33,8 @@ class ErasureIntegrationTests extends IntegrationTest {
 		String finished = createSessionWithCallback(userId, "first-try");
 		changeStatus(userId, finished, "SUBMITTED", "documents sent by the user");
 		changeStatus(userId, finished, "REJECTED", "photo of " + userId + " unreadable");
+		// The user's audit records in two id ranges of the index by user.
+		nextAuditRecordsInALaterIdRange();
 		String active = createSessionWithCallback(userId, "second-try");
 		changeStatus(userId, active, "IN_PROGRESS", null);
 		// A delivery that finished keeps its counts but loses its URL and payload.

@@ -79,6 +79,12 @@ class RetentionIntegrationTests extends IntegrationTest {
 		String kept = createSession(userId);
 		jdbc().sql("update sessions set completed_at = '2001-06-01T00:00:00Z' where id = ?::uuid").param(old).update();
 		String path = "/ekyc/admin/" + userId + "/sessions/" + old;
+		// Reads recorded before the erasure, in two id ranges of the index by user.
+		assertThat(api().get(path, adminToken()).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> readsOf(old) == 1);
+		nextAuditRecordsInALaterIdRange();
+		assertThat(api().get(path, adminToken()).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> readsOf(old) == 2);
 		HeldOpen<Integer> erasing = HeldOpen.transaction(this.transactions,
 				() -> this.jobs.eraseTerminalSessionsBefore(CUTOFF));
 
@@ -94,12 +100,7 @@ class RetentionIntegrationTests extends IntegrationTest {
 			.param(old)
 			.query(String.class)
 			.single();
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> jdbc()
-				.sql("select count(*) from audit_records where session_id = ?::uuid and operation = 'session.get'")
-				.param(old)
-				.query(Long.class)
-				.single() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> readsOf(old) == 4);
 		// Before the erasure under its pseudonym, after it under its second one.
 		String later = jdbc().sql("select later_pseudonym from erasures where pseudonym = ?")
 			.param(pseudonym)
@@ -112,7 +113,7 @@ class RetentionIntegrationTests extends IntegrationTest {
 		assertThat(jdbc().sql("select user_id from audit_records where session_id = ?::uuid and status <> 404")
 			.param(old)
 			.query(String.class)
-			.list()).isNotEmpty().containsOnly(pseudonym);
+			.list()).hasSize(4).containsOnly(pseudonym);
 		assertThat(jdbc().sql("""
 				select count(*) from audit_records
 				where session_id = ?::uuid and operation = 'user.erase' and actor = 'ekyc-admin' and user_id = ?""")
@@ -165,6 +166,13 @@ class RetentionIntegrationTests extends IntegrationTest {
 
 	private double erasedCount() {
 		return this.meters.counter("ekyc.retention.rows", "kind", "sessions").count();
+	}
+
+	private long readsOf(String sessionId) {
+		return jdbc().sql("select count(*) from audit_records where session_id = ?::uuid and operation = 'session.get'")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
 	}
 
 }

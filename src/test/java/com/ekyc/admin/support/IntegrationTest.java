@@ -92,6 +92,17 @@ public abstract class IntegrationTest {
 				where id > coalesce((select max(last_id) from audit_seal_runs), 0)""").query(Long.class).single();
 	}
 
+	/**
+	 * Moves the audit trail's next id two empty id ranges past the newest record's range
+	 * of the index by user (V11: 2^18 ids a range), so that the records written next are
+	 * in another range than those before.
+	 */
+	protected void nextAuditRecordsInALaterIdRange() {
+		long next = (this.jdbc.sql("select coalesce(max(id), 0) >> 18 from audit_records").query(Long.class).single()
+				+ 3) << 18;
+		this.jdbc.sql("alter table audit_records alter column id restart with " + next).update();
+	}
+
 	/** A user id no other test uses. */
 	protected static String newUserId() {
 		return "user-" + UUID.randomUUID();
