@@ -30,6 +30,8 @@
 # Run from anywhere (needs java 17+, psql, wrk, jq, openssl, python3, curl, on Linux: /proc):
 #   bench/audit-cost.sh
 # Settings (environment): ROUNDS=3 SESSIONS=1000000 USERS=400000 THREADS=2 CONNECTIONS=32
+#   AUDIT_RECORDS=0 (records already in the trail before the rounds, sealed: a trail of
+#   years holds many millions, and what a record costs depends on how big its indexes are)
 #   DURATION=15s WARMUP=30s (each read) JIT_SETTLED_MS=200 SETTLE_MAX=180 (seconds, each read)
 #   APP_PORT=8185 MGMT_PORT=8186 JWKS_PORT=9193
 #   DB_NAME=ekyc_audit_cost SKIP_BUILD=1 JAR=<path of this build> KEEP_DB=1
@@ -47,6 +49,7 @@ PROJECT_DIR="$(dirname "$BENCH_DIR")"
 ROUNDS="${ROUNDS:-3}"
 SESSIONS="${SESSIONS:-1000000}"
 USERS="${USERS:-400000}"
+AUDIT_RECORDS="${AUDIT_RECORDS:-0}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-15s}"
@@ -104,7 +107,25 @@ start_service --ekyc.rate-limit.requests-per-second=0
 stop_service
 log "Seeding ${SESSIONS} sessions (bench/seed.sql)"
 psql -X -q -d "$DB_NAME" -v sessions="$SESSIONS" -v users="$USERS" -f "$BENCH_DIR/seed.sql" >/dev/null
+if ((AUDIT_RECORDS > 0)); then
+	log "Seeding ${AUDIT_RECORDS} audit records (bench/audit-seed.sql)"
+	psql -X -q -v ON_ERROR_STOP=1 -d "$DB_NAME" -v records="$AUDIT_RECORDS" -v users="$USERS" -v issuer="$ISSUER" \
+		-f "$BENCH_DIR/audit-seed.sql" >/dev/null
+fi
 psql -X -q -d "$DB_NAME" -c "vacuum (analyze)" -c "checkpoint" >/dev/null
+if ((AUDIT_RECORDS > 0)); then
+	# Sealed before the rounds: either jar's sealer would seal them during its first turn.
+	log "Sealing them (this build)"
+	JAR="$AUDITED_JAR"
+	start_service --ekyc.rate-limit.requests-per-second=0
+	sealed_at=$((SECONDS + 1800))
+	until [[ "$(psql -X -qtA -d "$DB_NAME" -c "select coalesce((select max(last_id) from audit_seal_runs), 0) >= (select max(id) from audit_records)")" == t ]]; do
+		((SECONDS < sealed_at)) || die "the seeded audit records were not sealed within 30 minutes"
+		sleep 5
+	done
+	stop_service
+	psql -X -q -d "$DB_NAME" -c "vacuum (analyze)" -c "checkpoint" >/dev/null
+fi
 
 SESSION_ID="$(psql -X -qtA -d "$DB_NAME" -c "select id from sessions where user_id = 'user-0000001' order by created_at desc, id desc limit 1")"
 [[ -n "$SESSION_ID" ]] || die "no session of user-0000001 in the seeded database"
@@ -181,7 +202,7 @@ AUDIT_ROWS="$(psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records'
 	echo "audited:      ${AUDITED_JAR}"
 	echo "settings:     ${SESSIONS} sessions, ${ROUNDS} alternating rounds (ABBA order), wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} after ${WARMUP} warm-up of each read and until the JIT compilers settled (< ${JIT_SETTLED_MS} ms of CPU per 10 s, at most ${SETTLE_MAX} s), ${JAVA_OPTS}"
 	echo "machine:      $(nproc) CPUs; the service, PostgreSQL and wrk share them"
-	echo "audit records written by the audited turns: ${AUDIT_ROWS}"
+	echo "audit records: ${AUDIT_RECORDS} seeded, $((AUDIT_ROWS - AUDIT_RECORDS)) written by the audited turns"
 	echo
 	python3 - "$WORK/results" "$TARGET" "${READS[*]}" <<'PY'
 import statistics, sys

@@ -103,19 +103,9 @@ insert into callback_deliveries (id, session_id, sequence, url, payload, status,
 select gen_random_uuid(), id, 2, callback, '{"data":{"userId":"erase-me"}}', 'DELIVERED', 1, 1, now(), now(), now()
 from sessions where user_id = 'erase-me';
 SQL
-log "Seeding ${AUDIT_RECORDS} audit records, unsealed, with the service's digest key"
-sql >/dev/null <<SQL
-create extension if not exists pgcrypto;
-insert into audit_records (occurred_at, actor, issuer, operation, user_id, user_digest, session_id, status, request_id)
-select now() - interval '30 days' + i * interval '2 milliseconds',
-       'bench-client-' || lpad((i % 20)::text, 2, '0'), 'http://127.0.0.1:${JWKS_PORT}',
-       (array['session.get', 'session.list', 'session.create', 'session.status', 'session.events'])[i % 5 + 1],
-       u.user_id, encode(hmac(convert_to(u.user_id, 'UTF8'), (select user_digest_key from audit_keys), 'sha256'), 'hex'),
-       null, 200, md5(i::text)
-from generate_series(1, ${AUDIT_RECORDS}) i
-cross join lateral (select case when i % 1000 = 0 then 'erase-me'
-                                else 'user-' || lpad(((i % ${USERS}) + 1)::text, 7, '0') end as user_id) u;
-SQL
+log "Seeding ${AUDIT_RECORDS} audit records, unsealed, with the service's digest key (bench/audit-seed.sql)"
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB_NAME" -v records="$AUDIT_RECORDS" -v users="$USERS" -v issuer="$ISSUER" \
+	-f "$BENCH_DIR/audit-seed.sql" >/dev/null
 sql -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 
 # --- Seal rate --------------------------------------------------------------------------------
