@@ -43,23 +43,25 @@ final class StoredRecords {
 	 */
 	static final String FROM = "audit_records r " + SEAL_RUN;
 
+	// The bits of an id below its range: 2^18 ids a range, as V11's index has it.
+	private static final int ID_RANGE_BITS = 18;
+
 	/**
 	 * A record's id range: the leading column of the index by user (V11), which holds the
-	 * records of each range of 2^18 ids apart, so that new records go into the newest
-	 * range's part of the index only. Written as the index has it, for the planner to
-	 * match.
+	 * records of each range of ids apart, so that new records go into the newest range's
+	 * part of the index only. Written as the index has it, for the planner to match.
 	 */
-	static final String ID_RANGE = "(r.id >> 18)";
+	static final String ID_RANGE = "(r.id >> " + ID_RANGE_BITS + ")";
 
 	/**
 	 * The id range of a record id given as the statement's parameter.
 	 */
-	static final String ID_RANGE_OF_PARAMETER = "(?::bigint >> 18)";
+	static final String ID_RANGE_OF_PARAMETER = "(?::bigint >> " + ID_RANGE_BITS + ")";
 
 	/**
 	 * The newest id range that holds records (0 when there are none).
 	 */
-	static final String NEWEST_ID_RANGE = "((select coalesce(max(id), 0) from audit_records) >> 18)";
+	static final String NEWEST_ID_RANGE = "((select coalesce(max(id), 0) from audit_records) >> " + ID_RANGE_BITS + ")";
 
 	/**
 	 * Every id range up to the newest, as an array: {@code ID_RANGE = any(ID_RANGES)}
