@@ -119,7 +119,7 @@ if ((AUDIT_RECORDS > 0)); then
 	JAR="$AUDITED_JAR"
 	start_service --ekyc.rate-limit.requests-per-second=0
 	sealed_at=$((SECONDS + 1800))
-	until [[ "$(psql -X -qtA -d "$DB_NAME" -c "select coalesce((select max(last_id) from audit_seal_runs), 0) >= (select max(id) from audit_records)")" == t ]]; do
+	until [[ "$(unsealed_audit_records)" == 0 ]]; do
 		((SECONDS < sealed_at)) || die "the seeded audit records were not sealed within 30 minutes"
 		sleep 5
 	done

@@ -111,10 +111,10 @@ sql -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 # --- Seal rate --------------------------------------------------------------------------------
 
 wait_quiet
-UNSEALED_BEFORE="$(sql -c 'select count(*) from audit_records where id > coalesce((select max(last_id) from audit_seal_runs), 0)')"
+UNSEALED_BEFORE="$(unsealed_audit_records)"
 SEAL_START="$(date +%s.%N)"
 start_service --ekyc.rate-limit.requests-per-second=0
-while [[ "$(sql -c 'select count(*) from audit_records where id > coalesce((select max(last_id) from audit_seal_runs), 0)')" != "0" ]]; do
+while [[ "$(unsealed_audit_records)" != "0" ]]; do
 	kill -0 "$APP_PID" 2>/dev/null || die "the service stopped while sealing"
 	sleep 0.5
 done

@@ -265,6 +265,11 @@ stop_sampler() {
 	SAMPLER_PID=""
 }
 
+# Audit records of DB_NAME not sealed into the chain yet (behind the last seal run).
+unsealed_audit_records() {
+	psql -X -qtA -d "$DB_NAME" -c 'select count(*) from audit_records where id > coalesce((select max(last_id) from audit_seal_runs), 0)'
+}
+
 # A value of the "BENCH key=value ..." summary line that bench/common.lua makes wrk print.
 wrk_field() { # wrk output file, key
 	grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
